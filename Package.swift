@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// caselint: discover → read → map → link → check → report. Each stage is a target.
+import PackageDescription
+
+let package = Package(
+    name: "caselint",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "caselint", targets: ["caselint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2 from the system (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The common model every stage speaks: sources, positions, records, children, dates.
+        .target(name: "Model"),
+        // discover: walk paths, detect each file's format from its content.
+        .target(name: "Discover", dependencies: ["Model"]),
+        // read: streaming readers that yield values with their source position.
+        .target(name: "Read", dependencies: ["Model", "CLibXML2"]),
+        // map: turn a source's records into the common model.
+        .target(name: "Map", dependencies: ["Model", "Read"]),
+        // link: join one child's records across sources.
+        .target(name: "Link", dependencies: ["Model"]),
+        // check: the rule engine (rules, contexts, diagnostics).
+        .target(name: "Check", dependencies: ["Model"]),
+        // The built-in rule catalogue.
+        .target(name: "Checks", dependencies: ["Model", "Check"], path: "Checks"),
+        // report: render diagnostics.
+        .target(name: "Report", dependencies: ["Model", "Check"]),
+        // Runs the stages over a set of paths.
+        .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Report"]),
+        .executableTarget(
+            name: "caselint",
+            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "CaselintTests",
+            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Report", "Pipeline", "caselint"]
+        ),
+    ]
+)

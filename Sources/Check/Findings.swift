@@ -1,0 +1,89 @@
+import Model
+
+/// What a rule sees besides the child: the return it belongs to and the calendar.
+public struct CheckContext: Sendable {
+    /// The file being checked.
+    public let file: FileID    /// The census year of the return (nil when the source is not a census return or its
+    /// reference date is missing or invalid).
+    public let census: CensusPeriod?
+    public let ruleset: Ruleset
+    /// The return's header record, for return-level findings and notes.
+    public let header: Child?
+    public let calendar: WorkingDayCalendar
+
+    public init(file: FileID, census: CensusPeriod?, ruleset: Ruleset, header: Child?,
+                calendar: WorkingDayCalendar = .englandAndWales) {
+        self.file = file
+        self.census = census
+        self.ruleset = ruleset
+        self.header = header
+        self.calendar = calendar
+    }
+}
+
+/// Collects one rule's diagnostics. Rules never throw: they report here.
+public struct Findings {
+    public let rule: Rule
+    public let context: CheckContext
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(rule: Rule, context: CheckContext) {
+        self.rule = rule
+        self.context = context
+    }
+
+    /// Reports at a field of a record.
+    public mutating func report(_ message: Message, at field: Field, of record: RecordRef, notes: [Note] = []) {
+        diagnostics.append(Diagnostic(
+            ruleID: rule.id, severity: rule.severity, message: message, location: field.location,
+            path: record.logicalPath(of: field), childID: record.child.laChildID,
+            recordKey: Findings.key(record, field.source.name), notes: notes))
+    }
+
+    /// Reports at a record, for something it lacks (`missing` names the absent field).
+    public mutating func report(_ message: Message, at record: RecordRef, missing: String? = nil, notes: [Note] = []) {
+        diagnostics.append(Diagnostic(
+            ruleID: rule.id, severity: rule.severity, message: message, location: record.location,
+            path: record.logicalPath, childID: record.child.laChildID,
+            recordKey: Findings.key(record, missing), notes: notes))
+    }
+
+    /// Reports at the field if present, else at the record.
+    public mutating func report(_ message: Message, at field: Field?, or record: RecordRef, missing: String, notes: [Note] = []) {
+        if let field { report(message, at: field, of: record, notes: notes) } else { report(message, at: record, missing: missing, notes: notes) }
+    }
+
+    /// Reports a return-level finding at a header field (or the header, or the file).
+    public mutating func reportReturn(_ message: Message, headerField key: FieldKey?, notes: [Note] = []) {
+        if let header = context.header {
+            let h = header.person
+            if let key, let f = h[key] {
+                diagnostics.append(Diagnostic(ruleID: rule.id, severity: rule.severity, message: message,
+                                              location: f.location, path: "Header/" + f.source.name,
+                                              recordKey: "Header/" + f.source.name, notes: notes))
+                return
+            }
+            diagnostics.append(Diagnostic(ruleID: rule.id, severity: rule.severity, message: message,
+                                          location: h.location, path: "Header", recordKey: "Header", notes: notes))
+            return
+        }
+        diagnostics.append(Diagnostic(ruleID: rule.id, severity: rule.severity, message: message,
+                                      location: SourceLocation(file: context.file, line: 1, column: 1), recordKey: "return", notes: notes))
+    }
+
+    /// A note pointing at a related field.
+    public func note(_ message: Message, at field: Field, of record: RecordRef) -> Note {
+        Note(location: field.location, message: message, path: record.logicalPath(of: field))
+    }
+
+    /// A note pointing at a related record.
+    public func note(_ message: Message, at record: RecordRef) -> Note {
+        Note(location: record.location, message: message, path: record.logicalPath)
+    }
+
+    /// Record identity without line numbers: `LA child id | record path | field`.
+    static func key(_ record: RecordRef, _ field: String?) -> String {
+        let child = record.child.laChildID ?? "#\(record.child.ordinal)"
+        return [child, record.relativePath, field ?? ""].joined(separator: "|")
+    }
+}

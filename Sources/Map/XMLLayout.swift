@@ -1,0 +1,73 @@
+import Model
+
+/// Describes an XML export's element tree and where each element lands in the model.
+/// Built-in layouts (the CIN census) and user mapping profiles both become one of these,
+/// and one mapper reads them all.
+public final class XMLLayout: Sendable {
+    public enum Role: Sendable {
+        /// Groups elements; holds no value itself.
+        case container
+        /// The return's header: a record outside any child.
+        case header
+        /// One child: starts a person record.
+        case child
+        /// A record nested in the current child (an episode, an event).
+        case record(RecordKind)
+        /// A value of the enclosing record. A repeating field may occur more than once.
+        case field(FieldKey, repeats: Bool)
+        /// A record whose text is its one value (`<CPPreviewDate>` is a review and its date).
+        case valueRecord(RecordKind, FieldKey)
+    }
+
+    public final class Node: Sendable {
+        public let name: Symbol
+        public let role: Role
+        public let children: [Symbol: Node]
+        /// For fields: the element path from the enclosing record (`ChildIdentifiers/UPN`).
+        public let sourceName: Symbol
+
+        init(name: Symbol, role: Role, children: [Node], sourceName: Symbol) {
+            self.name = name
+            self.role = role
+            self.children = Dictionary(uniqueKeysWithValues: children.map { ($0.name, $0) })
+            self.sourceName = sourceName
+        }
+    }
+
+    /// A node description before it is placed in a tree.
+    public struct Spec: Sendable {
+        let name: String
+        let role: Role
+        let children: [Spec]
+        public init(_ name: String, _ role: Role, _ children: [Spec] = []) {
+            self.name = name
+            self.role = role
+            self.children = children
+        }
+        public static func field(_ name: String, _ key: FieldKey, repeats: Bool = false) -> Spec {
+            Spec(name, .field(key, repeats: repeats))
+        }
+    }
+
+    public let root: Node
+    public let agency: Agency
+    /// A short name for messages ("CIN census").
+    public let title: String
+
+    public init(title: String, agency: Agency, root: Spec) {
+        self.title = title
+        self.agency = agency
+        self.root = XMLLayout.build(root, pathFromRecord: [])
+    }
+
+    private static func build(_ spec: Spec, pathFromRecord: [String]) -> Node {
+        let path: [String]
+        switch spec.role {
+        case .header, .child, .record, .valueRecord: path = []
+        case .container, .field: path = pathFromRecord + [spec.name]
+        }
+        let children = spec.children.map { build($0, pathFromRecord: path) }
+        return Node(name: Symbol(spec.name), role: spec.role, children: children,
+                    sourceName: Symbol(path.isEmpty ? spec.name : path.joined(separator: "/")))
+    }
+}

@@ -1,0 +1,288 @@
+import Model
+import Read
+
+/// Maps the elements of an XML export into children and records, following an `XMLLayout`.
+///
+/// Streaming: a child is handed to the sink as soon as its element closes. Elements the
+/// layout does not know are reported (`MAP001`), never dropped silently; so is stray text
+/// (`MAP002`), an invalid date (`MAP003`) and a repeated single-valued element (`MAP004`).
+public final class XMLMapper: XMLEventHandler {
+    private let layout: XMLLayout
+    private let file: FileID
+    private unowned let sink: RecordSink
+
+    /// One open element.
+    private struct Frame {
+        var node: XMLLayout.Node
+        /// Sibling counts by element name, for `CINdetails[2]`.
+        var ordinals: [(Symbol, Int32)] = []
+    }
+    private var frames: [Frame] = []
+    /// Depth inside an element the layout does not know (its subtree is skipped).
+    private var unknownDepth = 0
+    private var rootSeen = false
+
+    /// The record group being built (a child or the header).
+    private var group: GroupBuilder?
+    private var childCount: Int32 = 0
+    private var headerSeen = false
+
+    /// Text of the current field, or of the current container since its last tag.
+    private var text: [UInt8] = []
+    /// Where `text` starts.
+    private var textStart = TextPosition(line: 1, column: 1)
+    private var fieldStart = TextPosition(line: 1, column: 1)
+
+    public private(set) var childrenMapped = 0
+
+    public init(layout: XMLLayout, file: FileID, sink: RecordSink) {
+        self.layout = layout
+        self.file = file
+        self.sink = sink
+        text.reserveCapacity(256)
+    }
+
+    private func loc(_ p: TextPosition) -> SourceLocation {
+        SourceLocation(file: file, line: p.line, column: p.column)
+    }
+
+    // MARK: XMLEventHandler
+
+    public func startElement(_ name: Symbol, at: TextPosition, content: TextPosition) {
+        if unknownDepth > 0 {
+            unknownDepth += 1
+            return
+        }
+        flushStrayText()
+        guard let parent = frames.last else {
+            rootSeen = true
+            if name == layout.root.name {
+                frames.append(Frame(node: layout.root))
+            } else {
+                unknown(name, in: nil, at: at)
+            }
+            textStart = content
+            return
+        }
+        guard let node = parent.node.children[name] else {
+            unknown(name, in: parent.node, at: at)
+            textStart = content
+            return
+        }
+        let ordinal = nextOrdinal(name)
+        switch node.role {
+        case .container:
+            break
+        case .header:
+            headerSeen = true
+            group = GroupBuilder(kind: .header, source: name, location: loc(at), agency: layout.agency, ordinal: 1)
+        case .child:
+            childCount += 1
+            group = GroupBuilder(kind: .person, source: name, location: loc(at), agency: layout.agency, ordinal: childCount)
+        case .record(let kind):
+            group?.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency)
+        case .field:
+            text.removeAll(keepingCapacity: true)
+            fieldStart = at
+        case .valueRecord(let kind, _):
+            group?.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency)
+            text.removeAll(keepingCapacity: true)
+            fieldStart = at
+        }
+        frames.append(Frame(node: node))
+        textStart = content
+    }
+
+    public func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if unknownDepth > 0 { return }
+        text.append(contentsOf: bytes)
+    }
+
+    public func endElement(_ name: Symbol, after: TextPosition) {
+        if unknownDepth > 0 {
+            unknownDepth -= 1
+            if unknownDepth == 0 { textStart = after; text.removeAll(keepingCapacity: true) }
+            return
+        }
+        guard let frame = frames.popLast() else { return }
+        switch frame.node.role {
+        case .field(let key, let repeats):
+            addField(key: key, repeats: repeats, node: frame.node)
+            text.removeAll(keepingCapacity: true)
+        case .valueRecord(_, let key):
+            addField(key: key, repeats: false, node: frame.node)
+            text.removeAll(keepingCapacity: true)
+            group?.close()
+        case .container:
+            flushStrayText()
+        case .record:
+            flushStrayText()
+            group?.close()
+        case .header:
+            flushStrayText()
+            if var g = group { sink.header(g.finish(source: Symbol("Header"))) }
+            group = nil
+        case .child:
+            flushStrayText()
+            if var g = group {
+                if !headerSeen {
+                    headerSeen = true
+                    report("MAP005", .warning, "the return has no Header before its first child; rules that need the reference date are not run",
+                           at: g.location)
+                }
+                childrenMapped += 1
+                sink.child(g.finish(source: name))
+            }
+            group = nil
+        }
+        textStart = after
+    }
+
+    /// Call when the document ended, to report what it lacked.
+    public func finish() {
+        if rootSeen && !headerSeen && frames.isEmpty {
+            report("MAP005", .warning, "the return has no Header; rules that need the reference date are not run",
+                   at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    // MARK: building
+
+    private func nextOrdinal(_ name: Symbol) -> Int32 {
+        let top = frames.count - 1
+        for i in frames[top].ordinals.indices where frames[top].ordinals[i].0 == name {
+            frames[top].ordinals[i].1 += 1
+            return frames[top].ordinals[i].1
+        }
+        frames[top].ordinals.append((name, 1))
+        return 1
+    }
+
+    private func addField(key: FieldKey, repeats: Bool, node: XMLLayout.Node) {
+        guard group != nil else { return }
+        // Trim surrounding whitespace; the value starts after the leading whitespace.
+        var lo = 0, hi = text.count
+        while lo < hi, isSpace(text[lo]) { lo += 1 }
+        while hi > lo, isSpace(text[hi - 1]) { hi -= 1 }
+        let valueStart = lo == 0 ? textStart : textStart.advanced(over: text[0..<lo])
+        let value = String(decoding: text[lo..<hi], as: UTF8.self)
+        var field = Field(key: key, source: node.sourceName, text: value,
+                          location: loc(fieldStart), valueLocation: loc(valueStart))
+        let spec = Schema.spec(key)
+        if spec?.type == .date, !value.isEmpty {
+            field.day = Day(iso: value)
+            if field.day == nil {
+                let shown: Message = Schema.isPersonal(key) ? "\(personal: value)" : "\(value)"
+                report("MAP003", .error,
+                       "\(node.name.name) is not a valid date: '\(shown)' (expected yyyy-mm-dd)",
+                       at: field.valueLocation, path: node.sourceName.name, field: key)
+            }
+        }
+        if !repeats, group!.hasPendingField(key) {
+            report("MAP004", .warning,
+                   "\(node.name.name) appears more than once in this record; only the first is checked",
+                   at: field.location, path: node.sourceName.name, field: key)
+        }
+        group!.add(field)
+    }
+
+    private func unknown(_ name: Symbol, in parent: XMLLayout.Node?, at: TextPosition) {
+        unknownDepth = 1
+        let message: Message = parent.map { "unknown element <\(name.name)> in <\($0.name.name)>; it is not checked" }
+            ?? "unexpected root element <\(name.name)> for a \(layout.title) file; the file is not checked"
+        report("MAP001", .warning, message, at: loc(at))
+    }
+
+    /// Reports non-whitespace text directly inside a container or record element.
+    private func flushStrayText() {
+        defer { text.removeAll(keepingCapacity: true) }
+        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return }
+        if let top = frames.last {
+            switch top.node.role {
+            case .field, .valueRecord: return
+            default: break
+            }
+        }
+        let at = textStart.advanced(over: text[0..<first])
+        let inside = frames.last.map { " inside <\($0.node.name.name)>" } ?? ""
+        report("MAP002", .warning, "unexpected text\(inside); it is not checked", at: loc(at))
+    }
+
+    private func report(_ rule: String, _ severity: Severity, _ message: Message, at: SourceLocation,
+                        path: String? = nil, field: FieldKey? = nil) {
+        var d = Diagnostic(ruleID: rule, severity: severity, message: message, location: at)
+        if let g = group {
+            d.childID = g.childID
+            let base = g.kind == .header ? "Header" : "\(g.source.name)[\(g.ordinal)]"
+            d.path = path.map { base + "/" + $0 } ?? base
+            d.recordKey = path.map { "\(g.recordPath)/\($0)" } ?? g.recordPath
+        }
+        sink.diagnostic(d)
+    }
+}
+
+@inline(__always) private func isSpace(_ b: UInt8) -> Bool {
+    b == 32 || b == 10 || b == 13 || b == 9
+}
+
+/// Accumulates one child's (or the header's) records and fields. Fields of a record are
+/// buffered until it closes so that each record's fields are contiguous.
+struct GroupBuilder {
+    let kind: RecordKind
+    let source: Symbol
+    let location: SourceLocation
+    let ordinal: Int32
+    private(set) var records: [Record] = []
+    private(set) var fields: [Field] = []
+    /// Open records (indices into `records`) and their buffered fields.
+    private var open: [(index: Int32, fields: [Field])] = []
+
+    init(kind: RecordKind, source: Symbol, location: SourceLocation, agency: Agency, ordinal: Int32) {
+        self.kind = kind
+        self.source = source
+        self.location = location
+        self.ordinal = ordinal
+        records.reserveCapacity(8)
+        fields.reserveCapacity(32)
+        records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
+        open.append((0, []))
+    }
+
+    /// The LA child id, once read.
+    var childID: String? {
+        if let f = fields.first(where: { $0.key == .laChildID }) { return f.text }
+        return open.first?.fields.first(where: { $0.key == .laChildID })?.text
+    }
+
+    /// The path of the innermost open record inside the child (`CINdetails[1]/Assessments[2]`).
+    var recordPath: String {
+        open.dropFirst().map { "\(records[Int($0.index)].source.name)[\(records[Int($0.index)].ordinal)]" }
+            .joined(separator: "/")
+    }
+
+    mutating func open(kind: RecordKind, source: Symbol, ordinal: Int32, location: SourceLocation, agency: Agency) {
+        let parent = open.last?.index ?? 0
+        records.append(Record(kind: kind, source: source, parent: parent, ordinal: ordinal, location: location, agency: agency))
+        open.append((Int32(records.count - 1), []))
+    }
+
+    func hasPendingField(_ key: FieldKey) -> Bool {
+        open.last?.fields.contains { $0.key == key } ?? false
+    }
+
+    mutating func add(_ field: Field) {
+        open[open.count - 1].fields.append(field)
+    }
+
+    mutating func close() {
+        guard let (index, buffered) = open.popLast() else { return }
+        records[Int(index)].fieldStart = Int32(fields.count)
+        fields.append(contentsOf: buffered)
+        records[Int(index)].fieldEnd = Int32(fields.count)
+    }
+
+    mutating func finish(source: Symbol) -> Child {
+        while !open.isEmpty { close() }
+        return Child(records: records, fields: fields, location: location, ordinal: ordinal, source: source)
+    }
+}

@@ -1,0 +1,100 @@
+/// A calendar date as a day number (days since 1970-01-01), so comparing and
+/// subtracting dates is integer arithmetic.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let number: Int32
+
+    public init(number: Int32) { self.number = number }
+
+    /// A proleptic Gregorian date; nil when it does not exist (2024-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        number = Int32(era * 146097 + doe - 719468)
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = Int(number) + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public var year: Int { components.year }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    public var weekday: Int {
+        let w = (Int(number) + 3) % 7  // 1970-01-01 was a Thursday
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    public var isWeekend: Bool { weekday >= 6 }
+
+    public static func + (d: Day, n: Int) -> Day { Day(number: d.number + Int32(n)) }
+    public static func - (d: Day, n: Int) -> Day { Day(number: d.number - Int32(n)) }
+    public static func - (a: Day, b: Day) -> Int { Int(a.number) - Int(b.number) }
+    public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
+
+    /// The same day `n` calendar months later (or earlier), clamped to the month's end.
+    public func adding(months n: Int) -> Day {
+        let c = components
+        let total = c.year * 12 + (c.month - 1) + n
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return Day(year: y, month: m, day: min(c.day, Day.daysIn(month: m, year: y)))!
+    }
+
+    /// The same day `n` years later, 29 February becoming 28 February when needed.
+    public func adding(years n: Int) -> Day { adding(months: 12 * n) }
+
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// `yyyy-mm-dd`.
+    public var description: String {
+        let c = components
+        func pad(_ v: Int, _ w: Int) -> String {
+            let s = String(v)
+            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        }
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    }
+
+    /// Parses strict ISO `yyyy-mm-dd`. Returns nil for anything else, including dates that
+    /// do not exist.
+    public init?(iso text: some StringProtocol) {
+        var y = 0, m = 0, d = 0, i = 0
+        for b in text.utf8 {
+            switch i {
+            case 4, 7:
+                guard b == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
+                guard b >= 48, b <= 57 else { return nil }
+                let v = Int(b - 48)
+                if i < 4 { y = y * 10 + v } else if i < 7 { m = m * 10 + v } else { d = d * 10 + v }
+            default:
+                return nil
+            }
+            i += 1
+        }
+        guard i == 10 else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+}

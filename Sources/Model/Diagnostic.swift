@@ -1,0 +1,114 @@
+/// How serious a finding is. DfE errors are errors; DfE queries are warnings.
+public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
+    case note, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A message that may mention personal values. It is built once with both renderings so
+/// every output format can choose without rebuilding it: personal values appear only when
+/// the user asked for them (`--show-values`).
+public struct Message: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// The text with personal values withheld: safe to print, log or commit.
+    public var redacted: String
+    /// The text with personal values shown.
+    public var revealed: String
+
+    public static let withheld = "[withheld]"
+
+    public init(stringLiteral value: String) {
+        redacted = value
+        revealed = value
+    }
+
+    public init(stringInterpolation: Interpolation) {
+        redacted = stringInterpolation.redacted
+        revealed = stringInterpolation.revealed
+    }
+
+    public func text(showValues: Bool) -> String { showValues ? revealed : redacted }
+    public var description: String { redacted }
+
+    public struct Interpolation: StringInterpolationProtocol {
+        var redacted = ""
+        var revealed = ""
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+        public mutating func appendLiteral(_ s: String) {
+            redacted += s
+            revealed += s
+        }
+        /// A value that is not personal (an event date, a code, a count).
+        public mutating func appendInterpolation<T>(_ value: T) {
+            let s = "\(value)"
+            redacted += s
+            revealed += s
+        }
+        /// Another message, keeping its withheld parts withheld.
+        public mutating func appendInterpolation(_ m: Message) {
+            redacted += m.redacted
+            revealed += m.revealed
+        }
+        /// A personal value: withheld unless the user asks to see values.
+        public mutating func appendInterpolation<T>(personal value: T) {
+            redacted += Message.withheld
+            revealed += "\(value)"
+        }
+    }
+}
+
+/// A related place shown under a diagnostic as a `note:` line.
+public struct Note: Sendable, Hashable {
+    public var location: SourceLocation
+    public var message: Message
+    /// Logical path of the related value (`Child[3]/CINdetails[1]/CPPstartDate`).
+    public var path: String?
+
+    public init(location: SourceLocation, message: Message, path: String? = nil) {
+        self.location = location
+        self.message = message
+        self.path = path
+    }
+}
+
+/// One finding: what is wrong, where, and which rule says so. Every output format renders
+/// this one type.
+public struct Diagnostic: Sendable, Hashable {
+    public var ruleID: String
+    public var severity: Severity
+    public var message: Message
+    public var location: SourceLocation
+    /// Logical path of the value or record (`Child[12]/CINdetails[1]/CPPendDate`, `row 42, column DECOM`).
+    public var path: String?
+    /// The child's LA child id (or the source's record id); not a personal value.
+    public var childID: String?
+    /// Record identity for fingerprints: the child, the record's path inside the child,
+    /// and the field, never line numbers.
+    public var recordKey: String?
+    public var notes: [Note]
+
+    public init(ruleID: String, severity: Severity, message: Message, location: SourceLocation,
+                path: String? = nil, childID: String? = nil, recordKey: String? = nil, notes: [Note] = []) {
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.path = path
+        self.childID = childID
+        self.recordKey = recordKey
+        self.notes = notes
+    }
+
+    /// Report order: file, line, column, then rule.
+    public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+        return a.message.redacted < b.message.redacted
+    }
+}

@@ -1,0 +1,250 @@
+internal import CLibXML2
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A line and column in a text file (1-based; column counts characters).
+public struct TextPosition: Hashable, Sendable {
+    public var line: UInt32
+    public var column: UInt32
+    public init(line: UInt32, column: UInt32) {
+        self.line = line
+        self.column = column
+    }
+
+    /// The position after reading `bytes` (UTF-8) from here.
+    public func advanced(over bytes: some Sequence<UInt8>) -> TextPosition {
+        var p = self
+        for b in bytes {
+            if b == 10 {
+                p.line += 1
+                p.column = 1
+            } else if b & 0xC0 != 0x80 {
+                p.column += 1
+            }
+        }
+        return p
+    }
+}
+
+/// Receives the elements of an XML document as libxml2 parses it.
+public protocol XMLEventHandler: AnyObject {
+    /// `at` is the position of the element's `<`; `content` is just after its start tag.
+    func startElement(_ name: Symbol, at: TextPosition, content: TextPosition)
+    /// Character data inside the current element; may arrive in several pieces.
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// `after` is the position just past the end tag.
+    func endElement(_ name: Symbol, after: TextPosition)
+}
+
+/// Why an XML document could not be read to its end.
+public struct XMLProblem: Sendable, Hashable {
+    public var message: String
+    public var position: TextPosition
+}
+
+/// Streams an XML file through libxml2's SAX2 push parser.
+///
+/// Secure by construction: no network (`XML_PARSE_NONET`), no entity substitution, no DTD
+/// loading, and no entity callbacks, so an external entity is never resolved and an
+/// entity-expansion bomb stops at once. Memory stays flat: the file is fed in chunks and no
+/// tree is built.
+public final class XMLReader {
+    public static let chunkSize = 256 * 1024
+
+    private unowned let handler: XMLEventHandler
+    fileprivate var nameCache: [UnsafePointer<UInt8>: Symbol] = [:]
+    fileprivate var problem: XMLProblem?
+    fileprivate var ctxt: xmlParserCtxtPtr?
+    /// Names of the open elements, to say where a truncated file ends.
+    private var openElements: [Symbol] = []
+    private var finishing = false
+
+    private init(handler: XMLEventHandler) {
+        self.handler = handler
+    }
+
+    /// Reads the file at `path`; returns the first fatal problem, if any. Throws only when
+    /// the file cannot be opened or read.
+    public static func read(path: String, handler: XMLEventHandler) throws -> XMLProblem? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw ReadError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let reader = XMLReader(handler: handler)
+        return try reader.run { buffer in
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n < 0 { throw ReadError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+            return n
+        }
+    }
+
+    /// Reads a document held in memory (examples, tests).
+    public static func read(bytes: [UInt8], handler: XMLEventHandler) -> XMLProblem? {
+        let reader = XMLReader(handler: handler)
+        var offset = 0
+        return try! reader.run { buffer in
+            let n = min(buffer.count, bytes.count - offset)
+            for i in 0..<n { buffer[i] = CChar(bitPattern: bytes[offset + i]) }
+            offset += n
+            return n
+        }
+    }
+
+    private func run(fill: (UnsafeMutableBufferPointer<CChar>) throws -> Int) throws -> XMLProblem? {
+        XMLReader.initialiseLibxml
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = startElementCallback
+        sax.endElementNs = endElementCallback
+        sax.characters = charactersCallback
+        sax.cdataBlock = charactersCallback
+        sax.serror = errorCallback
+
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: XMLReader.chunkSize)
+        defer { buffer.deallocate() }
+
+        // The first bytes let libxml2 detect the encoding (BOM, declaration).
+        let first = try fill(buffer)
+        if first == 0 {
+            return XMLProblem(message: "the file is empty", position: TextPosition(line: 1, column: 1))
+        }
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, nil, buffer.baseAddress, Int32(min(first, 4)), nil) else {
+            return XMLProblem(message: "could not create an XML parser", position: TextPosition(line: 1, column: 1))
+        }
+        self.ctxt = ctxt
+        defer {
+            xmlFreeParserCtxt(ctxt)
+            self.ctxt = nil
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
+        xmlCtxtUseOptions(ctxt, options)
+        ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+
+        if first > 4 {
+            xmlParseChunk(ctxt, buffer.baseAddress! + 4, Int32(first - 4), 0)
+        }
+        do {
+            while problem == nil {
+                let n = try fill(buffer)
+                if n == 0 { break }
+                xmlParseChunk(ctxt, buffer.baseAddress, Int32(n), 0)
+            }
+        }
+        if problem == nil {
+            finishing = true
+            xmlParseChunk(ctxt, nil, 0, 1)
+        }
+        return problem
+    }
+
+    fileprivate func symbol(_ name: UnsafePointer<xmlChar>) -> Symbol {
+        // libxml2 interns names in its dictionary: one pointer per distinct name.
+        if let s = nameCache[name] { return s }
+        let s = Symbol(utf8: UnsafeBufferPointer(start: name, count: strlen(name)))
+        nameCache[name] = s
+        return s
+    }
+
+    fileprivate func startElement(_ name: UnsafePointer<xmlChar>) {
+        guard let ctxt else { return }
+        // The parser stands on the start tag's closing `>` (or the `/` of `/>`).
+        let line = Int(caselint_inputLine(ctxt)), col = Int(caselint_inputColumn(ctxt))
+        let closing = caselint_inputCursor(ctxt)?.pointee == UInt8(ascii: "/") ? 2 : 1
+        let content = TextPosition(line: UInt32(max(line, 1)), column: UInt32(max(col + closing, 1)))
+        let s = symbol(name)
+        openElements.append(s)
+        handler.startElement(s, at: tagStart(ctxt, line: line, col: col), content: content)
+    }
+
+    /// The position of the `<` that opened the element whose start tag the parser just
+    /// read: the cursor is just past its `>`, and a `<` cannot occur inside a tag.
+    private func tagStart(_ ctxt: xmlParserCtxtPtr, line: Int, col: Int) -> TextPosition {
+        guard let cur = caselint_inputCursor(ctxt), let base = caselint_inputBase(ctxt) else {
+            return TextPosition(line: UInt32(max(line, 1)), column: UInt32(max(col, 1)))
+        }
+        var p = cur
+        var chars = 0, newlines = 0
+        while p > base {
+            p -= 1
+            let b = p.pointee
+            if b == UInt8(ascii: "<") { break }
+            if b == 10 { newlines += 1 }
+            if b & 0xC0 != 0x80 { chars += 1 }
+        }
+        if newlines == 0 {
+            return TextPosition(line: UInt32(max(line, 1)), column: UInt32(max(col - chars - 1, 1)))
+        }
+        // The tag spans lines: count the '<' column from the line start before it.
+        var q = p
+        var column = 1
+        while q > base {
+            q -= 1
+            if q.pointee == 10 { break }
+            if q.pointee & 0xC0 != 0x80 { column += 1 }
+        }
+        return TextPosition(line: UInt32(max(line - newlines, 1)), column: UInt32(column))
+    }
+
+    fileprivate func endElement(_ name: UnsafePointer<xmlChar>) {
+        guard let ctxt else { return }
+        // The parser has just consumed the end tag (or the `/>`).
+        let after = TextPosition(line: UInt32(max(caselint_inputLine(ctxt), 1)),
+                                 column: UInt32(max(caselint_inputColumn(ctxt), 1)))
+        if !openElements.isEmpty { openElements.removeLast() }
+        handler.endElement(symbol(name), after: after)
+    }
+
+    fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+        handler.characters(UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    fileprivate func fail(_ error: UnsafePointer<xmlError>) {
+        let e = error.pointee
+        guard problem == nil, e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var message = e.message.map { String(cString: $0) } ?? "unknown error"
+        while let last = message.last, last.isWhitespace { message.removeLast() }
+        var line = Int(e.line), column = Int(e.int2)
+        if let ctxt, caselint_inputDepth(ctxt) > 1 || e.ctxt != UnsafeMutableRawPointer(ctxt) {
+            // Raised inside an entity's text: point at the document, not the entity.
+            line = Int(caselint_documentLine(ctxt))
+            column = Int(caselint_documentColumn(ctxt))
+        }
+        if finishing, let innermost = openElements.last {
+            // libxml2's push parser calls a truncated file "extra content at the end".
+            message = "the file ends before <\(innermost.name)> is closed (\(message))"
+        }
+        problem = XMLProblem(message: message,
+                             position: TextPosition(line: UInt32(max(line, 1)), column: UInt32(max(column, 1))))
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    private static let initialiseLibxml: Void = { xmlInitParser() }()
+}
+
+public enum ReadError: Error, Sendable, Equatable {
+    case cannotOpen(path: String, reason: String)
+    case cannotRead(path: String, reason: String)
+}
+
+private func reader(_ ctx: UnsafeMutableRawPointer?) -> XMLReader {
+    let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
+    return Unmanaged<XMLReader>.fromOpaque(ctxt.pointee._private!).takeUnretainedValue()
+}
+
+private let startElementCallback: startElementNsSAX2Func = { ctx, localname, _, _, _, _, _, _, _ in
+    reader(ctx).startElement(localname!)
+}
+
+private let endElementCallback: endElementNsSAX2Func = { ctx, localname, _, _ in
+    reader(ctx).endElement(localname!)
+}
+
+private let charactersCallback: charactersSAXFunc = { ctx, chars, len in
+    reader(ctx).characters(chars!, Int(len))
+}
+
+private let errorCallback: xmlStructuredErrorFunc = { ctx, error in
+    guard let ctx, let error else { return }
+    reader(ctx).fail(error)
+}

@@ -1,0 +1,51 @@
+import Check
+import Model
+
+/// A rule's documentation as plain text, for `caselint explain`.
+public enum RuleText {
+    public static func explain(_ rule: Rule) -> String {
+        var s = "\(rule.id)  \(rule.name)\n"
+        s += "  severity:  \(rule.severity.rawValue)\n"
+        s += "  category:  \(rule.category.rawValue)\n"
+        s += "  message:   \(rule.message)\n"
+        if let years = rule.years {
+            let first = "cin\(years.lowerBound - 1)_\(years.lowerBound % 100)"
+            let last = "cin\(years.upperBound - 1)_\(years.upperBound % 100)"
+            s += "  rulesets:  \(first == last ? first : "\(first) to \(last)")\n"
+        }
+        if !rule.fields.isEmpty { s += "  fields:    \(rule.fields.joined(separator: ", "))\n" }
+        s += "  source:    \(rule.source)\n"
+        s += "\n" + wrap(rule.rationale, indent: "  ") + "\n"
+        if !rule.parameters.isEmpty {
+            s += "\nParameters:\n"
+            for p in rule.parameters {
+                s += "  \(p.name) = \(p.defaultValue)  \(p.summary) (\(p.source))\n"
+            }
+        }
+        if !rule.examples.isEmpty {
+            s += "\nExamples:\n"
+            for e in rule.examples {
+                s += "  \(e.triggers ? "triggers" : "passes"): \(e.caption)\n"
+                for line in e.input.split(separator: "\n", omittingEmptySubsequences: false) {
+                    s += "      \(line)\n"
+                }
+            }
+        }
+        return s
+    }
+
+    /// Wraps text at 90 columns.
+    static func wrap(_ text: String, indent: String) -> String {
+        var lines: [String] = []
+        var line = indent
+        for word in text.split(separator: " ") {
+            if line.count + word.count + 1 > 90, line != indent {
+                lines.append(line)
+                line = indent
+            }
+            line += (line == indent ? "" : " ") + word
+        }
+        if line != indent { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Check
+import Checks
+import Model
+import Pipeline
+import Report
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a rule: what it checks, why, its source and its examples."
+    )
+
+    @Argument(help: "A rule id, such as CIN8925.")
+    var id: String
+
+    func run() throws {
+        guard let rule = Catalogue.rule(id: id) else {
+            let suggestion = Suggest.closest(id.uppercased(), among: Catalogue.rules.map(\.id)).map { " (did you mean \($0)?)" } ?? ""
+            printError("caselint: error: no rule with id '\(id)'\(suggestion); 'caselint rules' lists them")
+            throw ExitCode(2)
+        }
+        print(RuleText.explain(rule), terminator: "")
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func errorsExitWithOne() throws {
+        let run = try runCaselint(["check", "fixtures/cin-census"])
+        #expect(run.status == 1)
+        #expect(run.out.contains("fixtures/cin-census/demo-return.xml:95:11: error: child protection plan ends (2024-06-20) before it starts (2024-06-28) [CIN8925]\n"))
+        #expect(run.out.hasSuffix("1 file, 16 children: 17 errors, 6 warnings\n"))
+    }
+
+    @Test func checkIsTheDefaultCommand() throws {
+        let run = try runCaselint(["fixtures/cin-census"])
+        #expect(run.status == 1)
+    }
+
+    @Test func cleanInputExitsWithZero() throws {
+        let run = try runCaselint(["--select", "CIN8925", "fixtures/samples/cin-census/fake_CIN_data.xml"])
+        #expect(run.status == 0)
+        #expect(run.out == "1 file, 332 children: 0 errors, 0 warnings\n")
+    }
+
+    @Test func unreadablePathExitsWithTwoAndOtherPathsAreStillChecked() throws {
+        let run = try runCaselint(["no/such/folder", "fixtures/cin-census"])
+        #expect(run.status == 2)
+        #expect(run.out.contains("no/such/folder: error: cannot read no/such/folder: No such file or directory [IO001]"))
+        #expect(run.out.contains("[CIN8925]"))
+    }
+
+    @Test func skippedFilesAreListedWithVerbose() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caselint-verbose-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "just some notes".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try "<config/>".write(to: dir.appendingPathComponent("settings.xml"), atomically: true, encoding: .utf8)
+        let run = try runCaselint(["check", "--verbose", dir.path])
+        #expect(run.status == 0)
+        #expect(run.err.contains("skipped \(dir.path)/notes.txt: not a format caselint reads"))
+        #expect(run.err.contains("skipped \(dir.path)/settings.xml: XML with root element <config>"))
+        // Named explicitly, a file that is not an export is a warning.
+        let named = try runCaselint(["check", dir.appendingPathComponent("notes.txt").path])
+        #expect(named.out.contains("warning: not a format caselint reads"))
+    }
+
+    @Test func symlinkLoopsAreWalkedOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caselint-loop-\(UUID())")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("a"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Repo.path("fixtures/cin-census/demo-return.xml"),
+                                         toPath: dir.appendingPathComponent("a/return.xml").path)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a/loop").path,
+                                                   withDestinationPath: dir.path)
+        let run = try runCaselint(["check", dir.path])
+        #expect(run.status == 1)
+        #expect(run.out.hasSuffix("1 file, 16 children: 17 errors, 6 warnings\n"))
+    }
+
+    @Test func personalValuesOnlyWithShowValues() throws {
+        let hidden = try runCaselint(["check", "--select", "CIN1510", "fixtures/cin-census"])
+        #expect(hidden.out.contains("UPN [withheld] has the wrong check letter"))
+        let shown = try runCaselint(["check", "--select", "CIN1510", "--show-values", "fixtures/cin-census"])
+        #expect(!shown.out.contains("[withheld]"))
+    }
+
+    @Test func explainPrintsTheRule() throws {
+        let run = try runCaselint(["explain", "CIN8925"])
+        #expect(run.status == 0)
+        for part in ["CIN8925  cp-plan-ends-before-start", "severity:  error", "category:  consistency",
+                     "Child Protection Plan End Date earlier than Start Date", "source:    DfE Children in Need census validation rule 8925",
+                     "triggers: end date before start date", "passes: end date after start date"] {
+            #expect(run.out.contains(part), "missing \(part)")
+        }
+        let typo = try runCaselint(["explain", "CIN8952"])
+        #expect(typo.status == 2)
+        #expect(typo.err.contains("did you mean CIN8925?"))
+    }
+
+    @Test func rulesListsAndFilters() throws {
+        let run = try runCaselint(["rules", "--category", "procedure"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("CIN8670Q"))
+        #expect(!run.out.contains("CIN8925"))
+        let bad = try runCaselint(["rules", "--ruleset", "cin2019_20"])
+        #expect(bad.status != 0)
+        #expect(bad.err.contains("unknown ruleset"))
+    }
+}

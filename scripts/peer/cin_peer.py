@@ -1,0 +1,34 @@
+"""Run csc-validator-be-cin (the public Python CIN census validator) on one file and print
+the (rule code, LAchildID) pairs it finds, as JSON. Used by scripts/compare-cin-peer."""
+import contextlib
+import importlib
+import io
+import json
+import sys
+import xml.etree.ElementTree as ET
+
+from cin_validator import cin_validator
+
+
+def main(path, ruleset):
+    root = ET.parse(path).getroot()
+    data = cin_validator.process_data(cin_validator.convert_data(root))
+    registry = getattr(importlib.import_module(f"cin_validator.rules.{ruleset}"), "registry")
+    crashed = io.StringIO()
+    with contextlib.redirect_stdout(crashed):
+        validator = cin_validator.CinValidator(data, registry)
+    pairs = set()
+    issues = validator.full_issue_df
+    for code, child in zip(issues["rule_code"], issues["child_id"]):
+        pairs.add((str(code), "" if child is None or str(child) == "nan" else str(child)))
+    for code in validator.multichild_issues["rule_code"]:
+        pairs.add((str(code), ""))
+    print(json.dumps({
+        "rules": sorted(str(code) for code in registry),
+        "pairs": sorted(pairs),
+        "peer_errors": [line for line in crashed.getvalue().splitlines() if line.startswith("Error with rule")],
+    }))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
