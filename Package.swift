@@ -33,17 +33,19 @@ let package = Package(
         .target(name: "Check", dependencies: ["Model"]),
         // The built-in rule catalogue.
         .target(name: "Checks", dependencies: ["Model", "Check"], path: "Checks"),
+        // YAML configuration, mapping profiles and rule packs, read with positions.
+        .target(name: "Config", dependencies: ["Model", "Check", .product(name: "Yams", package: "Yams")]),
         // report: render diagnostics.
         .target(name: "Report", dependencies: ["Model", "Check"]),
         // Runs the stages over a set of paths.
-        .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Report"]),
+        .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report"]),
         .executableTarget(
             name: "caselint",
             dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "CaselintTests",
-            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Report", "Pipeline", "caselint"]
+            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "caselint"]
         ),
     ]
 )
