@@ -22,11 +22,11 @@ let package = Package(
         // The common model every stage speaks: sources, positions, records, children, dates.
         .target(name: "Model"),
         // discover: walk paths, detect each file's format from its content.
-        .target(name: "Discover", dependencies: ["Model"]),
+        .target(name: "Discover", dependencies: ["Model", "Read"]),
         // read: streaming readers that yield values with their source position.
         .target(name: "Read", dependencies: ["Model", "CLibXML2"]),
         // map: turn a source's records into the common model.
-        .target(name: "Map", dependencies: ["Model", "Read"]),
+        .target(name: "Map", dependencies: ["Model", "Read", "Check"]),
         // link: join one child's records across sources.
         .target(name: "Link", dependencies: ["Model"]),
         // check: the rule engine (rules, contexts, diagnostics).
@@ -34,9 +34,9 @@ let package = Package(
         // The built-in rule catalogue.
         .target(name: "Checks", dependencies: ["Model", "Check"], path: "Checks"),
         // YAML configuration, mapping profiles and rule packs, read with positions.
-        .target(name: "Config", dependencies: ["Model", "Check", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Config", dependencies: ["Model", "Check", "Map", "Read", .product(name: "Yams", package: "Yams")]),
         // report: render diagnostics.
-        .target(name: "Report", dependencies: ["Model", "Check"]),
+        .target(name: "Report", dependencies: ["Model", "Check", "Config"]),
         // Runs the stages over a set of paths.
         .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report"]),
         .executableTarget(

@@ -1,14 +1,16 @@
 import Check
 import Checks
+import Config
 import Discover
 import Dispatch
+import Link
 import Map
 import Model
 import Read
 import Report
 import Synchronization
 
-/// Runs discover → read → map → check over the paths of a run.
+/// Runs discover → read → map → link → check over the paths of a run.
 public struct Linter: Sendable {
     public let options: LintOptions
     public let rules: [Rule]
@@ -31,8 +33,37 @@ public struct Linter: Sendable {
                                           message: "cannot read \(bad.path): \(bad.reason)", location: .wholeFile(id)))
         }
 
-        // Files are independent: check them side by side, keep results in file order.
+        // Profiles (given, then found beside the data), then what each file is.
         let found = discovery.files
+        let (profiles, profileErrors) = loadProfiles(found)
+        var configErrors = profileErrors
+        var plans: [SourcePlan] = []
+        for file in found {
+            let (plan, errors) = SourcePlan.plan(file.sniffed, profiles: profiles)
+            plans.append(plan)
+            configErrors += errors
+        }
+        if !configErrors.isEmpty {
+            var result = LintResult(files: files, diagnostics: [], filesChecked: 0, children: 0, skipped: [],
+                                    unreadable: discovery.unreadable.count, rules: rules)
+            result.configErrors = configErrors
+            return result
+        }
+
+        // A run with one source of whole children (a CIN census file) checks linked
+        // rules as the children stream; any other run links its sources first.
+        let sources = plans.filter(\.isSource)
+        let linkedRules = rules.filter { $0.scope == .linked }
+        var collect = SourceChecker.Collect()
+        if sources.count == 1 && sources[0].holdsWholeChildren {
+            collect.linkedInline = true
+        } else if !sources.isEmpty {
+            collect.identities = true
+            collect.fragments = !linkedRules.isEmpty
+        }
+
+        // Files are independent: check them side by side, keep results in file order.
+        let plansFound = plans, collectFound = collect
         let outcomes = ResultSlots<FileOutcome>(count: found.count)
         let queue = DispatchQueue(label: "caselint.files", attributes: .concurrent)
         let group = DispatchGroup()
@@ -40,7 +71,7 @@ public struct Linter: Sendable {
         for (i, file) in found.enumerated() {
             limit.wait()
             queue.async(group: group) {
-                outcomes[i] = self.check(file, id: FileID(UInt32(i)))
+                outcomes[i] = self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound)
                 limit.signal()
             }
         }
@@ -48,12 +79,28 @@ public struct Linter: Sendable {
 
         var skipped: [SkippedFile] = []
         var checked = 0, children = 0, unreadable = discovery.unreadable.count
+        var identities: [FragmentIdentity] = []
+        var fragments: [Child] = []
         for outcome in outcomes.values {
             guard let outcome else { continue }
             diagnostics.append(contentsOf: outcome.diagnostics)
-            if let reason = outcome.skipped { skipped.append(SkippedFile(path: outcome.path, reason: reason)) } else { checked += 1 }
+            if let reason = outcome.skipped {
+                if !outcome.isProfile { skipped.append(SkippedFile(path: outcome.path, reason: reason)) }
+            } else {
+                checked += 1
+            }
             children += outcome.children
             if outcome.unreadable { unreadable += 1 }
+            identities += outcome.identities
+            fragments += outcome.fragments
+        }
+        if collect.identities {
+            let linkage = Linker.link(identities)
+            diagnostics += linkage.diagnostics
+            children = linkage.children.count
+            if collect.fragments {
+                diagnostics += checkLinked(linkage, identities: identities, fragments: fragments, rules: linkedRules)
+            }
         }
         let active = Set(rules.map(\.id))
         diagnostics = diagnostics.filter { active.contains($0.ruleID) || $0.ruleID == "IO001" }
@@ -62,52 +109,124 @@ public struct Linter: Sendable {
                           skipped: skipped, unreadable: unreadable, rules: rules)
     }
 
+    /// The profiles of the run: those given (`--profile`, configuration), then those
+    /// found among the files walked, each loaded once.
+    private func loadProfiles(_ found: [FoundFile]) -> ([MappingProfile], [ConfigError]) {
+        var paths: [String] = []
+        for p in options.profiles + found.filter({ $0.sniffed == .profile }).map(\.path) where !paths.contains(p) {
+            paths.append(p)
+        }
+        var profiles: [MappingProfile] = []
+        var errors: [ConfigError] = []
+        for path in paths {
+            let (profile, problems) = MappingProfileLoader.load(path: path)
+            if let profile { profiles.append(profile) }
+            errors += problems
+        }
+        return (profiles, errors)
+    }
+
+    /// Runs the linked rules on each linked child: the fragments of one child merged,
+    /// those that describe the child first.
+    private func checkLinked(_ linkage: Linkage, identities: [FragmentIdentity], fragments: [Child], rules: [Rule]) -> [Diagnostic] {
+        let context = CheckContext(file: FileID(0), census: nil, ruleset: options.ruleset ?? .latest, header: nil)
+        let checker = ReturnChecker(rules: rules, context: context)
+        var out: [Diagnostic] = []
+        for group in linkage.children {
+            let ordered = group.filter { identities[$0].describesPerson } + group.filter { !identities[$0].describesPerson }
+            let child = Child.merging(ordered.map { fragments[$0] })
+            out += checker.check(child)
+            out += checker.observe(child)
+        }
+        return out + checker.finish()
+    }
+
     struct FileOutcome: Sendable {
         let path: String
         var diagnostics: [Diagnostic] = []
         var children = 0
         var skipped: String?
+        var isProfile = false
         var unreadable = false
+        var identities: [FragmentIdentity] = []
+        var fragments: [Child] = []
     }
 
     /// Reads, maps and checks one file.
-    func check(_ file: FoundFile, id: FileID) -> FileOutcome {
+    func check(_ file: FoundFile, id: FileID, plan: SourcePlan, collect: SourceChecker.Collect) -> FileOutcome {
         var outcome = FileOutcome(path: file.path)
-        switch file.sniffed {
-        case .xml(let root) where root == XMLLayout.cinCensus.root.name.name:
-            let census = CensusFile(file: id, rules: rules, ruleset: options.ruleset)
-            let mapper = XMLMapper(layout: .cinCensus, file: id, sink: census)
-            do {
+        let family: SourceFamily
+        switch plan {
+        case .cinCensus: family = .cinCensus
+        case .ssda903XML: family = .ssda903
+        case .csv(_, let f, _, _), .json(_, let f, _), .xmlRows(_, let f, _, _): family = f
+        case .skip(let reason, let syntax):
+            outcome.skipped = reason
+            outcome.isProfile = file.sniffed == .profile
+            let problems = checkSyntax(file.path, syntax, id: id)
+            outcome.diagnostics = problems
+            if problems.isEmpty && file.explicit && !outcome.isProfile {
+                let why = syntax == nil && reason != "empty file" ? "not a format caselint reads (XML, CSV or JSON exports)" : reason
+                outcome.diagnostics.append(notAnExport(id, reason == "empty file" ? "the file is empty" : "\(why), not an export caselint recognises"))
+            }
+            return outcome
+        }
+        let sink = SourceChecker(file: id, family: family, rules: rules, ruleset: options.ruleset, collect: collect)
+        do {
+            switch plan {
+            case .cinCensus, .ssda903XML:
+                let mapper = XMLMapper(layout: family == .cinCensus ? .cinCensus : SSDA903.xml, file: id, sink: sink)
                 if let problem = try XMLReader.read(path: file.path, handler: mapper) {
-                    census.diagnostic(Linter.malformed(problem, file: id))
+                    sink.diagnostic(Linter.malformed(problem, file: id))
                 } else {
                     mapper.finish()
                 }
-            } catch {
-                outcome.unreadable = true
-                census.diagnostic(Diagnostic(ruleID: "IO001", severity: .error,
-                                             message: "cannot read \(file.path): \(Linter.describe(error))", location: .wholeFile(id)))
+            case .csv(let layout, _, let delimiter, let encoding):
+                let rows = CSVRows(layout: layout, file: id, sink: sink)
+                try ByteSource.file(file.path) { try CSVReader.read($0, delimiter: delimiter, encoding: encoding, handler: rows) }
+                rows.finish()
+            case .json(let layout, _, let records):
+                let rows = JSONRows(layout: layout, file: id, sink: sink)
+                try ByteSource.file(file.path) { try JSONReader.read($0, records: records, handler: rows) }
+                rows.finish()
+            case .xmlRows(let layout, _, let path, let kindFromName):
+                let rows = XMLRows(layout: layout, recordPath: path, kindFromName: kindFromName, file: id, sink: sink)
+                if let problem = try XMLReader.read(path: file.path, handler: rows) {
+                    sink.diagnostic(Linter.malformed(problem, file: id))
+                }
+                rows.finish()
+            case .skip:
+                break
             }
-            census.finish()
-            outcome.diagnostics = census.diagnostics
-            outcome.children = census.children
-        case .xml(let root):
-            // Not an export we know; still report it if it is not even well-formed XML.
-            let what = root.map { "XML with root element <\($0)>" } ?? "XML of an unknown kind"
-            outcome.skipped = what
-            if let problem = try? XMLReader.read(path: file.path, handler: NullHandler()) {
-                outcome.diagnostics.append(Linter.malformed(problem, file: id))
-            } else if file.explicit {
-                outcome.diagnostics.append(notAnExport(id, "\(what), not an export caselint recognises"))
-            }
-        case .empty:
-            outcome.skipped = "empty file"
-            if file.explicit { outcome.diagnostics.append(notAnExport(id, "the file is empty")) }
-        case .other:
-            outcome.skipped = "not a format caselint reads"
-            if file.explicit { outcome.diagnostics.append(notAnExport(id, "not a format caselint reads (XML census returns)")) }
+        } catch {
+            outcome.unreadable = true
+            sink.diagnostic(Diagnostic(ruleID: "IO001", severity: .error,
+                                       message: "cannot read \(file.path): \(Linter.describe(error))", location: .wholeFile(id)))
         }
+        sink.finish()
+        outcome.diagnostics = sink.diagnostics
+        outcome.children = sink.children
+        outcome.identities = sink.identities
+        outcome.fragments = sink.fragments
         return outcome
+    }
+
+    /// The syntax errors of a file that is not mapped: reported whether or not it is checked.
+    private func checkSyntax(_ path: String, _ syntax: SourcePlan.SyntaxCheck?, id: FileID) -> [Diagnostic] {
+        let collector = SyntaxOnly(file: id)
+        switch syntax {
+        case .xml?:
+            if let problem = try? XMLReader.read(path: path, handler: NullHandler()) {
+                collector.diagnostics.append(Linter.malformed(problem, file: id))
+            }
+        case .csv(let delimiter)?:
+            try? ByteSource.file(path) { try CSVReader.read($0, delimiter: delimiter, encoding: nil, handler: collector) }
+        case .json(let records)?:
+            try? ByteSource.file(path) { try JSONReader.read($0, records: records, handler: collector) }
+        case nil:
+            break
+        }
+        return collector.diagnostics
     }
 
     private func notAnExport(_ id: FileID, _ why: String) -> Diagnostic {
@@ -125,6 +244,17 @@ public struct Linter: Sendable {
         case nil: return "\(error)"
         }
     }
+}
+
+/// Collects the syntax problems of a CSV or JSON file that is read but not mapped.
+final class SyntaxOnly: CSVHandler, JSONHandler {
+    let file: FileID
+    var diagnostics: [Diagnostic] = []
+    init(file: FileID) { self.file = file }
+    func record(_ record: CSVRecord) {}
+    func problem(_ problem: CSVProblem) { diagnostics.append(CSVRows.diagnostic(problem, file: file)) }
+    func record(_ node: JSONNode) -> Bool { true }
+    func problem(_ problem: JSONProblem) { diagnostics.append(JSONRows.diagnostic(problem, file: file)) }
 }
 
 /// Parses without mapping, to learn whether a file is well-formed.

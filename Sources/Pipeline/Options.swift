@@ -11,6 +11,9 @@ public struct LintOptions: Sendable {
     public var ignore: [String] = []
     /// Files processed at once.
     public var jobs: Int = System.coreCount
+    /// Mapping profiles given on the command line (`--profile`) or in `.caselint.yml`
+    /// (`profiles:`). Profiles found among the files walked are used as well.
+    public var profiles: [String] = []
 
     public init(paths: [String]) {
         self.paths = paths

@@ -49,6 +49,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Files to check at once (default: all cores).")
     var jobs: Int?
 
+    @Option(name: .customLong("profile"), help: ArgumentHelp(
+        "A mapping profile (YAML) for an agency export (repeatable). Profiles found among the files walked are used too.",
+        valueName: "path"))
+    var profiles: [String] = []
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to check") }
         if let ruleset, Ruleset(name: ruleset) == nil {
@@ -64,8 +69,13 @@ struct CheckCommand: ParsableCommand {
         options.select = split(select)
         options.ignore = split(ignore)
         if let jobs { options.jobs = jobs }
+        options.profiles = profiles
         let linter = Linter(options: options)
         let result = linter.run()
+        if !result.configErrors.isEmpty {
+            for error in result.configErrors { printError(error.description) }
+            throw ExitCode(2)
+        }
 
         if verbose {
             for skipped in result.skipped { printError("skipped \(skipped.path): \(skipped.reason)") }

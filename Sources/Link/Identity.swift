@@ -1,0 +1,96 @@
+import Model
+
+/// One identifier of a child that linkage joins on.
+public struct LinkKey: Hashable, Sendable {
+    public enum Kind: UInt8, Sendable, CaseIterable {
+        case laChildID, upn, nhsNumber, policePersonID, healthID
+
+        /// One child has one value of a strong identifier: two values in one linked
+        /// child mean two children were joined by mistake.
+        var isStrong: Bool { self == .laChildID || self == .upn || self == .nhsNumber }
+
+        var field: FieldKey {
+            switch self {
+            case .laChildID: .laChildID
+            case .upn: .upn
+            case .nhsNumber: .nhsNumber
+            case .policePersonID: .policePersonID
+            case .healthID: .healthID
+            }
+        }
+
+        /// How messages name it.
+        var title: String {
+            switch self {
+            case .laChildID: "LA child id"
+            case .upn: "UPN"
+            case .nhsNumber: "NHS number"
+            case .policePersonID: "police person id"
+            case .healthID: "health id"
+            }
+        }
+
+        /// The LA child id is not a personal value (diagnostics identify children by it).
+        var personal: Bool { self != .laChildID }
+    }
+    public let kind: Kind
+    public let value: String
+}
+
+/// What linkage needs to know of one fragment (a source's records of one child): its
+/// identifiers and where they are. Small, so a run keeps one per fragment of every file
+/// without keeping the records.
+public struct FragmentIdentity: Sendable {
+    public let file: FileID
+    /// Position of the fragment among its file's fragments.
+    public let index: Int
+    public let location: SourceLocation
+    public let childID: String?
+    /// Valid identifiers, each with the location of its first occurrence.
+    public let keys: [(key: LinkKey, location: SourceLocation)]
+    /// Identifiers that fail their check character: not used to link.
+    public let invalid: [(kind: LinkKey.Kind, location: SourceLocation)]
+    /// The fragment describes the child (a CIN census child, an SSDA903 header row, an
+    /// interchange `person` row), rather than only naming them on an event.
+    public let describesPerson: Bool
+    /// The fragment holds records besides its person record (a crosswalk row holds none).
+    public let hasEvents: Bool
+
+    public init(_ child: Child, file: FileID, index: Int) {
+        self.file = file
+        self.index = index
+        location = child.location
+        childID = child.laChildID
+        var keys: [(key: LinkKey, location: SourceLocation)] = []
+        var invalid: [(kind: LinkKey.Kind, location: SourceLocation)] = []
+        var person = false, events = false
+        for (i, record) in child.records.enumerated() {
+            guard record.parent < 0 else {
+                events = true
+                continue
+            }
+            if record.kind == .person { person = true }
+            let ref = RecordRef(child: child, index: i)
+            for kind in LinkKey.Kind.allCases {
+                guard let f = ref[kind.field], !f.text.isEmpty else { continue }
+                var value = f.text
+                switch kind {
+                case .nhsNumber:
+                    guard CheckCharacters.isValidNHSNumber(value) else { invalid.append((kind, f.valueLocation)); continue }
+                    value = CheckCharacters.normalisedNHSNumber(value) ?? value
+                case .upn:
+                    value = value.uppercased()
+                    guard CheckCharacters.isValidUPN(value) else { invalid.append((kind, f.valueLocation)); continue }
+                default:
+                    break
+                }
+                let key = LinkKey(kind: kind, value: value)
+                if !keys.contains(where: { $0.key == key }) { keys.append((key, f.valueLocation)) }
+            }
+        }
+        self.keys = keys
+        self.invalid = invalid
+        describesPerson = person
+        hasEvents = events
+    }
+}

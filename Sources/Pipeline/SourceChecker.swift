@@ -1,0 +1,76 @@
+import Check
+import Link
+import Map
+import Model
+
+/// Checks one source file as its children stream out of the mapper: runs the rules
+/// scoped to this kind of source on each child, and keeps what linkage needs.
+final class SourceChecker: RecordSink {
+    /// What the run needs from this source besides its per-source findings.
+    struct Collect {
+        /// Identifiers of each fragment, for linking across sources.
+        var identities = false
+        /// The fragments themselves, when linked rules will run on merged children.
+        var fragments = false
+        /// Linked rules run here, on each child as it streams (a run whose one source
+        /// holds whole children).
+        var linkedInline = false
+    }
+
+    private let file: FileID
+    private let sourceRules: [Rule]
+    private let linkedRules: [Rule]
+    private let forcedRuleset: Ruleset?
+    private let collect: Collect
+    private var checker: ReturnChecker?
+    private var linkedChecker: ReturnChecker?
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var children = 0
+    private(set) var identities: [FragmentIdentity] = []
+    private(set) var fragments: [Child] = []
+
+    init(file: FileID, family: SourceFamily, rules: [Rule], ruleset: Ruleset?, collect: Collect = Collect()) {
+        self.file = file
+        sourceRules = rules.filter { $0.scope.runs(on: family) }
+        linkedRules = collect.linkedInline ? rules.filter { $0.scope == .linked } : []
+        forcedRuleset = ruleset
+        self.collect = collect
+    }
+
+    func header(_ header: Child) {
+        let h = header.person
+        let reference = h.day(.referenceDate)
+        let ruleset = forcedRuleset ?? Ruleset.forHeader(year: h[.year]?.integer, referenceDate: reference)
+        start(CheckContext(file: file, census: reference.map(CensusPeriod.init), ruleset: ruleset, header: header))
+    }
+
+    private func start(_ context: CheckContext) {
+        checker = ReturnChecker(rules: sourceRules, context: context)
+        if !linkedRules.isEmpty { linkedChecker = ReturnChecker(rules: linkedRules, context: context) }
+    }
+
+    func child(_ child: Child) {
+        if checker == nil {
+            // No header: rules run without a census year (those that need one stay quiet).
+            start(CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil))
+        }
+        if collect.identities { identities.append(FragmentIdentity(child, file: file, index: children)) }
+        if collect.fragments { fragments.append(child) }
+        children += 1
+        diagnostics.append(contentsOf: checker!.check(child))
+        diagnostics.append(contentsOf: checker!.observe(child))
+        if let linkedChecker {
+            diagnostics.append(contentsOf: linkedChecker.check(child))
+            diagnostics.append(contentsOf: linkedChecker.observe(child))
+        }
+    }
+
+    func diagnostic(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    func finish() {
+        if let checker { diagnostics.append(contentsOf: checker.finish()) }
+        if let linkedChecker { diagnostics.append(contentsOf: linkedChecker.finish()) }
+    }
+}
