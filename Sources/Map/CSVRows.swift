@@ -1,3 +1,4 @@
+import Check
 import Model
 import Read
 
@@ -29,8 +30,14 @@ public final class CSVRows: CSVHandler {
             for i in 0..<record.count {
                 let name = record.string(i).trimmingCharacters(in: " \t")
                 names.append(Symbol(name))
-                wanted.append(layout.reportsUnknownColumns || layout.columns[name] != nil
-                              || name == layout.kindColumn || name == layout.agencyColumn)
+                let known = layout.columns[name] != nil || name == layout.kindColumn || name == layout.agencyColumn
+                wanted.append(known)
+                if !known && layout.reportsUnknownColumns {
+                    // A column the vocabulary does not know is reported once, at its header cell.
+                    let hint = Suggest.closest(name, among: Array(layout.columns.keys)).map { "; did you mean '\($0)'?" } ?? ""
+                    diagnostic("MAP007", .warning, "column '\(name)' is not a field of caselint's interchange vocabulary\(hint); it is not checked",
+                               at: record.position(i))
+                }
             }
             return
         }

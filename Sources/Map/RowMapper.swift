@@ -214,7 +214,10 @@ public final class RowMapper {
         at.column += lead
         let key = column.field
         let personal = Schema.isPersonal(key)
-        func shown(_ s: String) -> Message { personal ? "\(personal: s)" : "\(s)" }
+        func shown(_ s: String) -> Message {
+            let visible = s.replacingControlCharacters()
+            return personal ? "\(personal: visible)" : "\(visible)"
+        }
         var value = text
         if let map = column.values {
             if let mapped = map[text] {
@@ -280,5 +283,23 @@ public final class RowMapper {
             d.recordKey = [g.childID ?? "", g.recordPath, field ?? ""].joined(separator: "|")
         }
         sink.diagnostic(d)
+    }
+}
+
+extension String {
+    /// The text with line breaks and tabs written as `\n`, `\r`, `\t`, so a value quoted
+    /// in a message stays on one line.
+    func replacingControlCharacters() -> String {
+        guard utf8.contains(where: { $0 < 0x20 }) else { return self }
+        var out = ""
+        for c in unicodeScalars {
+            switch c {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(c.value < 0x20 ? "?" : c)
+            }
+        }
+        return out
     }
 }
