@@ -97,7 +97,12 @@ public struct Linter: Sendable {
         if collect.identities {
             let linkage = Linker.link(identities)
             diagnostics += linkage.diagnostics
-            children = linkage.children.count
+            // Children are the linked groups that some source describes (records that
+            // could not be linked to one are reported, not counted).
+            let anyPerson = identities.contains { $0.describesPerson }
+            children = linkage.children.count { group in
+                anyPerson ? group.contains { identities[$0].describesPerson } : group.contains { !identities[$0].keys.isEmpty }
+            }
             if collect.fragments {
                 diagnostics += checkLinked(linkage, identities: identities, fragments: fragments, rules: linkedRules)
             }
