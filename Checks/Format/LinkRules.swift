@@ -13,7 +13,7 @@ public enum LinkRules {
 
     public static let all: [Rule] = [
         link("LNK001", "record-without-identifier", .warning,
-             message: "Records that carry no identifier of a child cannot be joined with other agencies' records (reported once per source)",
+             message: "Records that carry no usable identifier of a child cannot be joined with other agencies' records (reported once per source)",
              rationale: "A police or health record with no LA child id, UPN, NHS number or agency person id is checked alone: nothing it says reaches the child's multi-agency picture.",
              examples: [
                 .bad(.records, "an incident with no identifier", """

@@ -54,7 +54,7 @@ public enum Linker {
         let anyPerson = fragments.contains { $0.describesPerson }
         diagnostics += perSource(fragments) { _, f in f.keys.isEmpty && (f.hasEvents || f.describesPerson) } report: { n, f in
             Diagnostic(ruleID: "LNK001", severity: .warning,
-                       message: "\(n) \(n == 1 ? "record carries" : "records carry") no identifier of a child (LA child id, UPN, NHS number, police person id or health id); \(n == 1 ? "it is" : "they are") checked on \(n == 1 ? "its" : "their") own but cannot be joined with other agencies' records (the first is here)",
+                       message: "\(n) \(n == 1 ? "record carries" : "records carry") no usable identifier of a child (LA child id, UPN or NHS number with a right check character, police person id, health id); \(n == 1 ? "it is" : "they are") checked on \(n == 1 ? "its" : "their") own but cannot be joined with other agencies' records (the first is here)",
                        location: f.location, childID: f.childID)
         }
         if anyPerson {
