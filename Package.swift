@@ -43,6 +43,8 @@ let package = Package(
             name: "caselint",
             dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Times the readers alone (scripts/bench-readers).
+        .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map"], path: "Benchmarks/ReaderBench"),
         .testTarget(
             name: "CaselintTests",
             dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "caselint"]

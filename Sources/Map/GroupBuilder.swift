@@ -64,6 +64,16 @@ struct GroupBuilder {
         open.first?.fields.contains { $0.key == key && $0.text == text } ?? false
     }
 
+    /// Adds a whole record under the root, its fields already known (a row's record):
+    /// its fields go straight to their final place.
+    mutating func appendRecord(kind: RecordKind, source: Symbol, ordinal: Int32, location: SourceLocation, agency: Agency,
+                               fields recordFields: [Field]) {
+        let start = Int32(fields.count)
+        fields.append(contentsOf: recordFields)
+        records.append(Record(kind: kind, source: source, parent: 0, ordinal: ordinal, location: location, agency: agency,
+                              fieldStart: start, fieldEnd: Int32(fields.count)))
+    }
+
     /// Adds a field to the root record (the person) whatever record is open.
     mutating func addToRoot(_ field: Field) {
         open[0].fields.append(field)

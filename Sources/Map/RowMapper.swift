@@ -54,12 +54,58 @@ public final class RowMapper {
     private unowned let sink: RecordSink
 
     private var group: GroupBuilder?
-    private var groupKey = ""
-    private var ordinals: [RecordKind: Int32] = [:]
+    /// The current fragment's identifiers, in the order of `Schema.childIdentifiers`.
+    private var groupIDs: [String] = []
+    private var rowIDs: [String] = []
+    private var ordinals: [(RecordKind, Int32)] = []
     /// (kind, column) pairs already reported as unknown: once per file, not per row.
     private var reportedUnknown = Set<String>()
     private var reportedKinds = Set<String>()
-    private let kindSymbol = Symbol("record")
+
+    /// One column's target field, worked out once per source name (rows repeat their names).
+    private final class Target {
+        let column: RowLayout.Column
+        let type: ValueType?
+        let repeats: Bool
+        let codes: Set<String>?
+        /// Index into `Schema.childIdentifiers`, or -1.
+        let identifier: Int
+        /// The route for `routeKind` (most sources have one kind of row).
+        var routeKind: RecordKind?
+        var route = Route.unknown
+
+        init(_ column: RowLayout.Column) {
+            self.column = column
+            let spec = Schema.spec(column.field)
+            type = spec?.type
+            repeats = spec?.repeats ?? false
+            codes = spec?.codes.map(Set.init)
+            identifier = Schema.childIdentifiers.firstIndex(of: column.field) ?? -1
+        }
+    }
+
+    /// What a source name means.
+    private final class Resolved {
+        let targets: [Target]
+        let isKind: Bool
+        let isAgency: Bool
+        init(targets: [Target], isKind: Bool, isAgency: Bool) {
+            self.targets = targets
+            self.isKind = isKind
+            self.isAgency = isAgency
+        }
+    }
+    private var resolved: [Resolved] = []
+    /// `Symbol.rawValue` → index into `resolved` + 1 (0: not resolved yet).
+    private var bySymbol: [Int32] = []
+    /// Buffers reused from row to row.
+    private var slots: [Resolved] = []
+    private var own: [Field] = []
+    private var rootBuffer: [Field] = []
+    private var lastKindText: String?
+    private var lastKind: RecordKind?
+    private var lastAgencyText: String?
+    private var lastAgency: Agency
 
     public private(set) var rowsMapped = 0
     public private(set) var fragments = 0
@@ -68,68 +114,96 @@ public final class RowMapper {
         self.layout = layout
         self.file = file
         self.sink = sink
+        lastAgency = layout.agency
+        groupIDs = Array(repeating: "", count: Schema.childIdentifiers.count)
+        rowIDs = groupIDs
     }
 
     private func loc(_ p: TextPosition) -> SourceLocation { SourceLocation(file: file, line: p.line, column: p.column) }
 
+    private func resolve(_ name: Symbol) -> Int {
+        let raw = Int(name.rawValue)
+        if raw < bySymbol.count, bySymbol[raw] > 0 { return Int(bySymbol[raw]) - 1 }
+        if raw >= bySymbol.count { bySymbol += Array(repeating: 0, count: raw + 1 - bySymbol.count + 64) }
+        let text = name.name
+        let columns = layout.columns[text] ?? []
+        resolved.append(Resolved(targets: columns.map(Target.init),
+                                 isKind: text == layout.kindColumn, isAgency: text == layout.agencyColumn))
+        bySymbol[raw] = Int32(resolved.count)
+        return resolved.count - 1
+    }
+
     /// Maps one row.
     public func map(_ row: Row) {
-        guard let kind = kindOf(row) else { return }
-        rowsMapped += 1
-        let agency = agencyOf(row)
-
-        // Which child: the row's identifiers, in the vocabulary's order.
-        var key = ""
+        var kindCell: RowCell?, agencyCell: RowCell?
+        slots.removeAll(keepingCapacity: true)
+        for i in rowIDs.indices { rowIDs[i] = "" }
         for cell in row.cells {
-            guard let columns = layout.columns[cell.name.name] else { continue }
-            for c in columns where Schema.childIdentifiers.contains(c.field) {
-                let t = trimmed(cell.text)
-                if !t.isEmpty { key += c.field.name + "=" + t + "\u{1F}" }
+            let r = resolved[resolve(cell.name)]
+            slots.append(r)
+            if r.isKind { kindCell = cell }
+            if r.isAgency { agencyCell = cell }
+            for t in r.targets where t.identifier >= 0 && rowIDs[t.identifier].isEmpty {
+                rowIDs[t.identifier] = trimmed(cell.text)
             }
         }
-        if group == nil || key.isEmpty || key != groupKey {
+        guard let kind = kindOf(row, kindCell) else { return }
+        rowsMapped += 1
+        let agency = agencyOf(agencyCell)
+
+        // Which child: consecutive rows with the same identifiers are one fragment.
+        let hasIDs = rowIDs.contains { !$0.isEmpty }
+        if group == nil || !hasIDs || rowIDs != groupIDs {
             finish()
             fragments += 1
             group = GroupBuilder(kind: kind == .person ? .person : .identity, source: row.name, location: loc(row.start),
                                  agency: agency, ordinal: row.number)
-            groupKey = key
+            swap(&groupIDs, &rowIDs)
             ordinals.removeAll(keepingCapacity: true)
         }
-        if kind == .person { group!.setRootKind(.person) }
+        if kind == .person && group!.rootKind != .person { group!.setRootKind(.person) }
 
         // The child's fields first, then the row's own record.
-        var own: [Field] = []
-        for cell in row.cells {
-            guard let columns = layout.columns[cell.name.name] else {
-                if layout.reportsUnknownColumns, cell.name.name != layout.kindColumn, cell.name.name != layout.agencyColumn {
+        own.removeAll(keepingCapacity: true)
+        for (cell, r) in zip(row.cells, slots) {
+            if r.targets.isEmpty {
+                if layout.reportsUnknownColumns && !r.isKind && !r.isAgency {
                     unknown(cell, kind: kind, why: "is not a field of caselint's interchange vocabulary")
                 }
                 continue
             }
-            for column in columns {
-                switch Route.of(column.field, in: kind) {
+            for t in r.targets {
+                if t.routeKind != kind {
+                    t.route = Route.of(t.column.field, in: kind)
+                    t.routeKind = kind
+                }
+                switch t.route {
                 case .root:
-                    for f in fields(of: cell, column) where !group!.rootHas(f.key, f.text) { group!.addToRoot(f) }
+                    rootBuffer.removeAll(keepingCapacity: true)
+                    fields(of: cell, t, into: &rootBuffer)
+                    for f in rootBuffer where !group!.rootHas(f.key, f.text) { group!.addToRoot(f) }
                 case .record:
-                    own.append(contentsOf: fields(of: cell, column))
+                    fields(of: cell, t, into: &own)
                 case .unknown:
                     unknown(cell, kind: kind, why: "is not a field of a \(kind.name) record")
                 }
             }
         }
         if kind != .person && kind != .identity {
-            let n = (ordinals[kind] ?? 0) + 1
-            ordinals[kind] = n
-            group!.open(kind: kind, source: kind.symbol, ordinal: n, location: loc(row.start), agency: agency)
-            var seen = Set<FieldKey>()
-            for f in own {
-                if !seen.insert(f.key).inserted, Schema.spec(f.key)?.repeats != true {
-                    report("MAP004", .warning, "\(f.source.name) appears more than once in this record; only the first is checked",
-                           at: f.location, field: f.source.name)
-                }
-                group!.add(f)
+            var n: Int32 = 1
+            if let i = ordinals.firstIndex(where: { $0.0 == kind }) {
+                ordinals[i].1 += 1
+                n = ordinals[i].1
+            } else {
+                ordinals.append((kind, 1))
             }
-            group!.close()
+            for i in own.indices.dropFirst() where own[..<i].contains(where: { $0.key == own[i].key }) {
+                if Schema.spec(own[i].key)?.repeats != true {
+                    report("MAP004", .warning, "\(own[i].source.name) appears more than once in this record; only the first is checked",
+                           at: own[i].location, field: own[i].source.name)
+                }
+            }
+            group!.appendRecord(kind: kind, source: kind.symbol, ordinal: n, location: loc(row.start), agency: agency, fields: own)
         }
     }
 
@@ -142,17 +216,18 @@ public final class RowMapper {
 
     // MARK: rows
 
-    private func kindOf(_ row: Row) -> RecordKind? {
+    private func kindOf(_ row: Row, _ cell: RowCell?) -> RecordKind? {
         switch layout.kind {
         case .fixed(let kind):
             return kind
         case .column(let name, let values):
-            guard let cell = row.cells.first(where: { $0.name.name == name }) else {
+            guard let cell else {
                 report("MAP008", .error, "this row has no '\(name)' value naming its record type; it is not checked",
                        at: loc(row.start), field: name)
                 return nil
             }
             var text = trimmed(cell.text)
+            if text == lastKindText, let lastKind { return lastKind }
             if let values { text = values[text] ?? text }
             guard let spec = Schema.kind(named: text), spec.kind != .header else {
                 if reportedKinds.insert(text).inserted {
@@ -162,21 +237,24 @@ public final class RowMapper {
                 }
                 return nil
             }
+            lastKindText = trimmed(cell.text)
+            lastKind = spec.kind
             return spec.kind
         }
     }
 
-    private func agencyOf(_ row: Row) -> Agency {
-        guard let name = layout.agencyColumn, let cell = row.cells.first(where: { $0.name.name == name }) else {
-            return layout.agency
-        }
+    private func agencyOf(_ cell: RowCell?) -> Agency {
+        guard let cell else { return layout.agency }
         let t = trimmed(cell.text)
         if t.isEmpty { return layout.agency }
+        if t == lastAgencyText { return lastAgency }
         if !Vocabulary.agencies.contains(t) {
             report("MAP006", .warning, "agency '\(t)' is not one of the standard agencies (\(Vocabulary.agencies.joined(separator: ", ")))",
-                   at: loc(cell.valuePosition), field: name)
+                   at: loc(cell.valuePosition), field: cell.name.name)
         }
-        return Agency(t)
+        lastAgencyText = t
+        lastAgency = Agency(t)
+        return lastAgency
     }
 
     private func unknown(_ cell: RowCell, kind: RecordKind, why: String) {
@@ -191,30 +269,30 @@ public final class RowMapper {
 
     /// The fields a cell gives for one column: none when empty, several when a CSV cell
     /// holds a list for a repeating field.
-    private func fields(of cell: RowCell, _ column: RowLayout.Column) -> [Field] {
-        let spec = Schema.spec(column.field)
-        if cell.splits, spec?.repeats == true, cell.text.contains(layout.separator) {
-            var out: [Field] = []
+    private func fields(of cell: RowCell, _ target: Target, into out: inout [Field]) {
+        if cell.splits, target.repeats, let sep = layout.separator.asciiValue, cell.text.utf8.contains(sep) {
             var offset: UInt32 = 0
-            for part in cell.text.split(separator: layout.separator, omittingEmptySubsequences: false) {
+            for part in cell.text.utf8.split(separator: sep, omittingEmptySubsequences: false) {
                 var at = cell.valuePosition
                 at.column += offset
-                offset += UInt32(part.count) + 1
-                if let f = field(String(part), cell: cell, valueAt: at, column) { out.append(f) }
+                let text = String(Substring(part))
+                offset += UInt32(text.count) + 1
+                if let f = field(text, cell: cell, valueAt: at, target) { out.append(f) }
             }
-            return out
+            return
         }
-        return field(cell.text, cell: cell, valueAt: cell.valuePosition, column).map { [$0] } ?? []
+        if let f = field(cell.text, cell: cell, valueAt: cell.valuePosition, target) { out.append(f) }
     }
 
-    private func field(_ raw: String, cell: RowCell, valueAt: TextPosition, _ column: RowLayout.Column) -> Field? {
+    private func field(_ raw: String, cell: RowCell, valueAt: TextPosition, _ target: Target) -> Field? {
+        let column = target.column
         let (text, lead) = trimmedCounting(raw)
         if text.isEmpty { return nil }
         var at = valueAt
         at.column += lead
         let key = column.field
-        let personal = Schema.isPersonal(key)
         func shown(_ s: String) -> Message {
+            let personal = Schema.isPersonal(key)
             let visible = s.replacingControlCharacters()
             return personal ? "\(personal: visible)" : "\(visible)"
         }
@@ -229,8 +307,8 @@ public final class RowMapper {
             }
         }
         var f = Field(key: key, source: cell.name, text: value, location: loc(cell.location), valueLocation: loc(at))
-        guard let spec = Schema.spec(key) else { return f }
-        switch spec.type {
+        guard let type = target.type else { return f }
+        switch type {
         case .date:
             let format = column.dateFormat ?? layout.dateFormat
             f.day = format.parse(value)
@@ -249,7 +327,8 @@ public final class RowMapper {
                        at: loc(at), field: cell.name.name)
             }
         case .code:
-            if let codes = spec.codes, column.values == nil, !codes.contains(value) {
+            if let codes = target.codes, column.values == nil, !codes.contains(value) {
+                let codes = Schema.spec(key)?.codes ?? []
                 let hint = Suggest.closest(value, among: codes).map { "; did you mean '\($0)'?" } ?? ""
                 report("MAP006", .warning, "\(cell.name.name) value '\(shown(value))' is not one of the standard codes\(hint) (\(codes.joined(separator: ", ")))",
                        at: loc(at), field: cell.name.name)

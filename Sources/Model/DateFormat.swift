@@ -10,6 +10,8 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     }
     let tokens: [Token]
     public let pattern: String
+    /// Strict ISO `yyyy-MM-dd`, parsed by `Day(iso:)`.
+    let isISO: Bool
 
     public static let iso = DateFormat(validPattern: "yyyy-MM-dd")
 
@@ -53,6 +55,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         }
         self.tokens = tokens
         self.pattern = pattern
+        isISO = pattern == "yyyy-MM-dd"
     }
 
     private init(validPattern: String) {
@@ -68,8 +71,8 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// The day written in `text`, or nil when the text does not follow the pattern or
     /// names a day that does not exist.
-    public func parse(_ text: some StringProtocol) -> Day? {
-        if self == .iso { return Day(iso: text) }
+    public func parse(_ text: String) -> Day? {
+        if isISO { return Day(iso: text) }
         let b = Array(text.utf8)
         var i = 0
         var y = -1, m = -1, d = -1

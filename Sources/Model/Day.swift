@@ -80,8 +80,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses strict ISO `yyyy-mm-dd`. Returns nil for anything else, including dates that
     /// do not exist.
     public init?(iso text: some StringProtocol) {
+        self.init(isoUTF8: Array(text.utf8))
+    }
+
+    /// The same for a `String`, without the generic detour (mapping parses a date per field).
+    public init?(iso text: String) {
+        var text = text
+        guard let day = text.withUTF8({ Day(isoUTF8: $0) }) else { return nil }
+        self = day
+    }
+
+    init?(isoUTF8 bytes: some Collection<UInt8>) {
         var y = 0, m = 0, d = 0, i = 0
-        for b in text.utf8 {
+        for b in bytes {
             switch i {
             case 4, 7:
                 guard b == UInt8(ascii: "-") else { return nil }
