@@ -351,24 +351,29 @@ public final class JSONReader {
         let open = p
         p += 1  // the opening quote
         let start = p
-        // Fast path: no escapes.
-        while true {
-            if p >= length {
-                if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: position(at: open)) }
-                throw NeedMore()
-            }
-            let b = buffer[p]
-            if b == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(start: buffer + start, count: p - start), as: UTF8.self)
-                p += 1
-                return s
-            }
-            if b == UInt8(ascii: "\\") { break }
-            if b < 0x20 {
-                throw syntaxHere(b == 10 || b == 13 ? "a line break inside a string (write it as \\n)" : "a control character inside a string")
-            }
-            if b & 0xC0 == 0x80 { continuation += 1 }
+        // Fast path: no escapes. Locals keep the loop free of property accesses.
+        let base = buffer, end = length
+        var q = p, cont = 0
+        while q < end {
+            let b = base[q]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+            if b & 0xC0 == 0x80 { cont += 1 }
+            q += 1
+        }
+        p = q
+        continuation += cont
+        if p >= length {
+            if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: position(at: open)) }
+            throw NeedMore()
+        }
+        let b = buffer[p]
+        if b == UInt8(ascii: "\"") {
+            let s = String(decoding: UnsafeBufferPointer(start: buffer + start, count: p - start), as: UTF8.self)
             p += 1
+            return s
+        }
+        if b < 0x20 {
+            throw syntaxHere(b == 10 || b == 13 ? "a line break inside a string (write it as \\n)" : "a control character inside a string")
         }
         // Slow path: unescape into scratch.
         scratch.removeAll(keepingCapacity: true)
@@ -482,6 +487,7 @@ public final class JSONReader {
         try enter()
         p += 1
         var members: [JSONMember] = []
+        members.reserveCapacity(16)
         try skipSpace()
         if try peek() == UInt8(ascii: "}") {
             p += 1
@@ -502,7 +508,9 @@ public final class JSONReader {
             guard colon == UInt8(ascii: ":") else { throw syntaxHere("expected ':' after the key, found \(describe(colon))") }
             p += 1
             let v = try value()
-            if let earlier = members.first(where: { $0.key == key }) {
+            // Keys are compared by length and first byte before their text.
+            let count = key.utf8.count, first = key.utf8.first
+            if let earlier = members.first(where: { $0.key.utf8.count == count && $0.key.utf8.first == first && $0.key == key }) {
                 pending.append(JSONProblem(kind: .duplicateKey(first: earlier.keyPosition),
                                            message: "duplicate key '\(key)' in this object; the first is used", position: keyAt))
             } else {
