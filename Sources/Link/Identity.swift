@@ -52,9 +52,13 @@ public struct FragmentIdentity: Sendable {
     public let invalid: [(kind: LinkKey.Kind, location: SourceLocation)]
     /// The fragment describes the child (a CIN census child, an SSDA903 header row, an
     /// interchange `person` row), rather than only naming them on an event.
-    public let describesPerson: Bool
+    public internal(set) var describesPerson: Bool
     /// The fragment holds records besides its person record (a crosswalk row holds none).
-    public let hasEvents: Bool
+    public internal(set) var hasEvents: Bool
+    /// How many fragments of its file this entry stands for: fragments with the same
+    /// identifiers are kept once (`IdentityCollector`), so linking keeps one entry per
+    /// child and file, not one per row.
+    public internal(set) var weight = 1
 
     public init(_ child: Child, file: FileID, index: Int) {
         self.file = file
@@ -92,5 +96,39 @@ public struct FragmentIdentity: Sendable {
         self.invalid = invalid
         describesPerson = person
         hasEvents = events
+    }
+}
+
+/// Collects the identities of one file's fragments, keeping fragments with the same
+/// identifiers once: memory grows with the children of a file, not with its rows.
+public struct IdentityCollector: Sendable {
+    public private(set) var identities: [FragmentIdentity] = []
+    /// For each fragment, in order, the index of its identity (kept when `tracksFragments`).
+    public private(set) var fragmentIdentity: [Int32] = []
+    private var bySignature: [String: Int] = [:]
+    private let tracksFragments: Bool
+
+    public init(tracksFragments: Bool) { self.tracksFragments = tracksFragments }
+
+    public mutating func add(_ child: Child, file: FileID, index: Int) {
+        let identity = FragmentIdentity(child, file: file, index: index)
+        var i = identities.count
+        if identity.keys.isEmpty {
+            // Without identifiers, fragments are not the same child: each stays alone.
+            identities.append(identity)
+        } else {
+            let signature = identity.keys.map { "\($0.key.kind.rawValue)\($0.key.value)" }.joined(separator: "\u{1F}")
+                + "\u{1E}" + identity.invalid.map { "\($0.kind.rawValue)" }.joined()
+            if let existing = bySignature[signature] {
+                i = existing
+                identities[i].weight += 1
+                identities[i].describesPerson = identities[i].describesPerson || identity.describesPerson
+                identities[i].hasEvents = identities[i].hasEvents || identity.hasEvents
+            } else {
+                bySignature[signature] = i
+                identities.append(identity)
+            }
+        }
+        if tracksFragments { fragmentIdentity.append(Int32(i)) }
     }
 }

@@ -3,7 +3,7 @@ import Model
 /// The children of a run: which fragments (each source's records of one child) belong
 /// together, and what linkage found wrong.
 public struct Linkage: Sendable {
-    /// One entry per child: indices into the fragments given, in input order.
+    /// One entry per child: indices into the identities given, in input order.
     public let children: [[Int]]
     public let diagnostics: [Diagnostic]
 }
@@ -99,7 +99,7 @@ public enum Linker {
         var count: [FileID: Int] = [:]
         for (i, f) in fragments.enumerated() where matches(i, f) {
             if first[f.file] == nil { first[f.file] = i }
-            count[f.file, default: 0] += 1
+            count[f.file, default: 0] += f.weight
         }
         return first.keys.sorted().map { report(count[$0]!, fragments[first[$0]!]) }
     }
@@ -112,7 +112,7 @@ public enum Linker {
         for f in fragments {
             for (kind, location) in f.invalid {
                 if first[f.file] == nil { first[f.file] = location }
-                counts[f.file, default: [:]][kind, default: 0] += 1
+                counts[f.file, default: [:]][kind, default: 0] += f.weight
             }
         }
         return first.keys.sorted().map { file in

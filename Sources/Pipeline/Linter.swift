@@ -50,12 +50,14 @@ public struct Linter: Sendable {
             return result
         }
 
-        // A run with one source of whole children (a CIN census file) checks linked
-        // rules as the children stream; any other run links its sources first.
+        // A run with one source checks linked rules on each child as it streams and
+        // links nothing (unless linked rules need a row source's scattered rows joined);
+        // a run of several sources links them, keeping each fragment's identifiers, and
+        // the fragments themselves only when linked rules will run.
         let sources = plans.filter(\.isSource)
         let linkedRules = rules.filter { $0.scope == .linked }
         var collect = SourceChecker.Collect()
-        if sources.count == 1 && sources[0].holdsWholeChildren {
+        if sources.count == 1 && (sources[0].holdsWholeChildren || linkedRules.isEmpty) {
             collect.linkedInline = true
         } else if !sources.isEmpty {
             collect.identities = true
@@ -80,7 +82,7 @@ public struct Linter: Sendable {
         var skipped: [SkippedFile] = []
         var checked = 0, children = 0, unreadable = discovery.unreadable.count
         var identities: [FragmentIdentity] = []
-        var fragments: [Child] = []
+        var fragments: [(child: Child, identity: Int)] = []
         for outcome in outcomes.values {
             guard let outcome else { continue }
             diagnostics.append(contentsOf: outcome.diagnostics)
@@ -91,8 +93,11 @@ public struct Linter: Sendable {
             }
             children += outcome.children
             if outcome.unreadable { unreadable += 1 }
-            identities += outcome.identities
-            fragments += outcome.fragments
+            let offset = identities.count
+            identities += outcome.identities.identities
+            for (child, local) in zip(outcome.fragments, outcome.identities.fragmentIdentity) {
+                fragments.append((child, offset + Int(local)))
+            }
         }
         if collect.identities {
             let linkage = Linker.link(identities)
@@ -104,7 +109,7 @@ public struct Linter: Sendable {
                 anyPerson ? group.contains { identities[$0].describesPerson } : group.contains { !identities[$0].keys.isEmpty }
             }
             if collect.fragments {
-                diagnostics += checkLinked(linkage, identities: identities, fragments: fragments, rules: linkedRules)
+                diagnostics += checkLinked(linkage, identityCount: identities.count, fragments: fragments, rules: linkedRules)
             }
         }
         let active = Set(rules.map(\.id))
@@ -132,14 +137,19 @@ public struct Linter: Sendable {
     }
 
     /// Runs the linked rules on each linked child: the fragments of one child merged,
-    /// those that describe the child first.
-    private func checkLinked(_ linkage: Linkage, identities: [FragmentIdentity], fragments: [Child], rules: [Rule]) -> [Diagnostic] {
+    /// those that describe the child first, then in file and row order.
+    private func checkLinked(_ linkage: Linkage, identityCount: Int, fragments: [(child: Child, identity: Int)],
+                             rules: [Rule]) -> [Diagnostic] {
+        var groupOf = [Int](repeating: 0, count: identityCount)
+        for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = g } }
+        var members = [[Child]](repeating: [], count: linkage.children.count)
+        for f in fragments { members[groupOf[f.identity]].append(f.child) }
         let context = CheckContext(file: FileID(0), census: nil, ruleset: options.ruleset ?? .latest, header: nil)
         let checker = ReturnChecker(rules: rules, context: context)
         var out: [Diagnostic] = []
-        for group in linkage.children {
-            let ordered = group.filter { identities[$0].describesPerson } + group.filter { !identities[$0].describesPerson }
-            let child = Child.merging(ordered.map { fragments[$0] })
+        for group in members where !group.isEmpty {
+            let ordered = group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person }
+            let child = Child.merging(ordered)
             out += checker.check(child)
             out += checker.observe(child)
         }
@@ -153,7 +163,7 @@ public struct Linter: Sendable {
         var skipped: String?
         var isProfile = false
         var unreadable = false
-        var identities: [FragmentIdentity] = []
+        var identities = IdentityCollector(tracksFragments: false)
         var fragments: [Child] = []
     }
 

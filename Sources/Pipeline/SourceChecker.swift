@@ -26,7 +26,7 @@ final class SourceChecker: RecordSink {
     private var linkedChecker: ReturnChecker?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var children = 0
-    private(set) var identities: [FragmentIdentity] = []
+    private(set) var identities: IdentityCollector
     private(set) var fragments: [Child] = []
 
     init(file: FileID, family: SourceFamily, rules: [Rule], ruleset: Ruleset?, collect: Collect = Collect()) {
@@ -35,6 +35,7 @@ final class SourceChecker: RecordSink {
         linkedRules = collect.linkedInline ? rules.filter { $0.scope == .linked } : []
         forcedRuleset = ruleset
         self.collect = collect
+        identities = IdentityCollector(tracksFragments: collect.fragments)
     }
 
     func header(_ header: Child) {
@@ -54,7 +55,7 @@ final class SourceChecker: RecordSink {
             // No header: rules run without a census year (those that need one stay quiet).
             start(CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil))
         }
-        if collect.identities { identities.append(FragmentIdentity(child, file: file, index: children)) }
+        if collect.identities { identities.add(child, file: file, index: children) }
         if collect.fragments { fragments.append(child) }
         children += 1
         diagnostics.append(contentsOf: checker!.check(child))

@@ -47,6 +47,15 @@ import Testing
         ])
     }
 
+    @Test func repeatedIdentifiersAreKeptOnceButCounted() throws {
+        let result = try lintFiles([
+            ("people.csv", "record,laChildID\nperson,A1\n"),
+            ("police.csv", "record,policePersonID,incidentID,date\npoliceIncident,P9,I1,2024-05-01\n"
+                + "policeIncident,P8,I2,2024-05-01\npoliceIncident,P9,I3,2024-05-02\n"),
+        ])
+        #expect(result.diagnostics.filter { $0.ruleID == "LNK002" }.map(\.message.redacted).first?.hasPrefix("3 records") == true)
+    }
+
     @Test func invalidNHSNumbersAreNotUsedToLink() throws {
         let result = try lintFiles([
             ("people.csv", "record,laChildID,nhsNumber\nperson,A1,9434765919\n"),
