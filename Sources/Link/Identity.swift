@@ -105,7 +105,10 @@ public struct IdentityCollector: Sendable {
     public private(set) var identities: [FragmentIdentity] = []
     /// For each fragment, in order, the index of its identity (kept when `tracksFragments`).
     public private(set) var fragmentIdentity: [Int32] = []
-    private var bySignature: [String: Int] = [:]
+    /// First identifier → the first identity with it; `next` chains identities that share
+    /// a first identifier. Cheaper than a key per signature: one per child.
+    private var byFirstKey: [LinkKey: Int32] = [:]
+    private var next: [Int32] = []
     private let tracksFragments: Bool
 
     public init(tracksFragments: Bool) { self.tracksFragments = tracksFragments }
@@ -113,22 +116,33 @@ public struct IdentityCollector: Sendable {
     public mutating func add(_ child: Child, file: FileID, index: Int) {
         let identity = FragmentIdentity(child, file: file, index: index)
         var i = identities.count
-        if identity.keys.isEmpty {
-            // Without identifiers, fragments are not the same child: each stays alone.
-            identities.append(identity)
-        } else {
-            let signature = identity.keys.map { "\($0.key.kind.rawValue)\($0.key.value)" }.joined(separator: "\u{1F}")
-                + "\u{1E}" + identity.invalid.map { "\($0.kind.rawValue)" }.joined()
-            if let existing = bySignature[signature] {
-                i = existing
+        if let first = identity.keys.first?.key {
+            var candidate = byFirstKey[first] ?? -1
+            while candidate >= 0 && !identities[Int(candidate)].sameIdentifiers(as: identity) { candidate = next[Int(candidate)] }
+            if candidate >= 0 {
+                i = Int(candidate)
                 identities[i].weight += 1
                 identities[i].describesPerson = identities[i].describesPerson || identity.describesPerson
                 identities[i].hasEvents = identities[i].hasEvents || identity.hasEvents
             } else {
-                bySignature[signature] = i
+                next.append(byFirstKey[first] ?? -1)
+                byFirstKey[first] = Int32(i)
                 identities.append(identity)
             }
+        } else {
+            // Without identifiers, fragments are not the same child: each stays alone.
+            next.append(-1)
+            identities.append(identity)
         }
         if tracksFragments { fragmentIdentity.append(Int32(i)) }
+    }
+}
+
+extension FragmentIdentity {
+    /// The same valid and invalid identifiers: fragments of one child in one file.
+    func sameIdentifiers(as other: FragmentIdentity) -> Bool {
+        keys.count == other.keys.count && invalid.count == other.invalid.count
+            && zip(keys, other.keys).allSatisfy { $0.key == $1.key }
+            && zip(invalid, other.invalid).allSatisfy { $0.kind == $1.kind }
     }
 }

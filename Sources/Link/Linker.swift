@@ -33,8 +33,8 @@ public enum Linker {
                 if a == b { continue }
                 if let clash = state.clash(a, b) {
                     if reported.insert(key).inserted {
-                        diagnostics.append(conflict(key, at: location, clash: clash, here: state.strong[a][clash]!,
-                                                    there: state.strong[b][clash]!, keyOwner: fragments[o].keys.first { $0.key == key }!.location))
+                        diagnostics.append(conflict(key, at: location, clash: clash, here: state.strong(a, clash)!,
+                                                    there: state.strong(b, clash)!, keyOwner: fragments[o].keys.first { $0.key == key }!.location))
                     }
                     continue
                 }
@@ -129,26 +129,52 @@ public enum Linker {
 
 /// Union–find over fragments, each set knowing its strong identifiers.
 struct UnionFind {
-    private var parent: [Int]
-    /// For each root: the strong identifiers of its fragments, with where each is first recorded.
-    var strong: [[LinkKey.Kind: (value: String, location: SourceLocation)]]
+    private let fragments: [FragmentIdentity]
+    private var parent: [Int32]
+    /// For each root and strong identifier (LA child id, UPN, NHS number): the fragment
+    /// that holds the set's value, or -1. Indices, not values: there is one per fragment.
+    private var holder: [(Int32, Int32, Int32)]
 
     init(_ fragments: [FragmentIdentity]) {
-        parent = Array(fragments.indices)
-        strong = fragments.map { f in
-            var s: [LinkKey.Kind: (value: String, location: SourceLocation)] = [:]
-            for (key, location) in f.keys where key.kind.isStrong && s[key.kind] == nil { s[key.kind] = (key.value, location) }
-            return s
+        self.fragments = fragments
+        parent = fragments.indices.map { Int32($0) }
+        holder = fragments.indices.map { i in
+            var h: (Int32, Int32, Int32) = (-1, -1, -1)
+            for (key, _) in fragments[i].keys {
+                switch key.kind {
+                case .laChildID: if h.0 < 0 { h.0 = Int32(i) }
+                case .upn: if h.1 < 0 { h.1 = Int32(i) }
+                case .nhsNumber: if h.2 < 0 { h.2 = Int32(i) }
+                default: break
+                }
+            }
+            return h
         }
+    }
+
+    private func holderOf(_ root: Int, _ kind: LinkKey.Kind) -> Int32 {
+        switch kind {
+        case .laChildID: holder[root].0
+        case .upn: holder[root].1
+        case .nhsNumber: holder[root].2
+        default: -1
+        }
+    }
+
+    /// The set's value of a strong identifier, with where it is recorded.
+    func strong(_ root: Int, _ kind: LinkKey.Kind) -> (value: String, location: SourceLocation)? {
+        let h = holderOf(root, kind)
+        guard h >= 0, let k = fragments[Int(h)].keys.first(where: { $0.key.kind == kind }) else { return nil }
+        return (k.key.value, k.location)
     }
 
     mutating func find(_ i: Int) -> Int {
         var r = i
-        while parent[r] != r { r = parent[r] }
+        while Int(parent[r]) != r { r = Int(parent[r]) }
         var j = i
-        while parent[j] != r {
-            let next = parent[j]
-            parent[j] = r
+        while Int(parent[j]) != r {
+            let next = Int(parent[j])
+            parent[j] = Int32(r)
             j = next
         }
         return r
@@ -157,7 +183,7 @@ struct UnionFind {
     /// The strong identifier the two sets disagree on, if any.
     func clash(_ a: Int, _ b: Int) -> LinkKey.Kind? {
         for kind in LinkKey.Kind.allCases where kind.isStrong {
-            if let x = strong[a][kind], let y = strong[b][kind], x.value != y.value { return kind }
+            if let x = strong(a, kind), let y = strong(b, kind), x.value != y.value { return kind }
         }
         return nil
     }
@@ -165,8 +191,9 @@ struct UnionFind {
     /// Joins two roots; the smaller index stays the root, so results follow input order.
     mutating func union(_ a: Int, _ b: Int) {
         let (root, other) = a < b ? (a, b) : (b, a)
-        parent[other] = root
-        for (kind, v) in strong[other] where strong[root][kind] == nil { strong[root][kind] = v }
-        strong[other] = [:]
+        parent[other] = Int32(root)
+        if holder[root].0 < 0 { holder[root].0 = holder[other].0 }
+        if holder[root].1 < 0 { holder[root].1 = holder[other].1 }
+        if holder[root].2 < 0 { holder[root].2 = holder[other].2 }
     }
 }

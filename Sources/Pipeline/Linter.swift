@@ -94,8 +94,8 @@ public struct Linter: Sendable {
             children += outcome.children
             if outcome.unreadable { unreadable += 1 }
             let offset = identities.count
-            identities += outcome.identities.identities
-            for (child, local) in zip(outcome.fragments, outcome.identities.fragmentIdentity) {
+            identities += outcome.identities
+            for (child, local) in zip(outcome.fragments, outcome.fragmentIdentity) {
                 fragments.append((child, offset + Int(local)))
             }
         }
@@ -163,7 +163,9 @@ public struct Linter: Sendable {
         var skipped: String?
         var isProfile = false
         var unreadable = false
-        var identities = IdentityCollector(tracksFragments: false)
+        var identities: [FragmentIdentity] = []
+        /// For each fragment kept, the index of its identity in `identities`.
+        var fragmentIdentity: [Int32] = []
         var fragments: [Child] = []
     }
 
@@ -221,7 +223,8 @@ public struct Linter: Sendable {
         sink.finish()
         outcome.diagnostics = sink.diagnostics
         outcome.children = sink.children
-        outcome.identities = sink.identities
+        outcome.identities = sink.identities.identities
+        outcome.fragmentIdentity = sink.identities.fragmentIdentity
         outcome.fragments = sink.fragments
         return outcome
     }
