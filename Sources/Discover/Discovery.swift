@@ -114,7 +114,12 @@ public struct Discovery: Sendable {
             n += got
         }
         let lines = path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")
-        return .success(sniff(bytes: buffer[0..<n], jsonLines: lines, complete: n < buffer.count))
+        let sniffed = sniff(bytes: buffer[0..<n], jsonLines: lines, complete: n < buffer.count)
+        // Notes and configuration beside the data are never tables, whatever their commas say.
+        if case .csv = sniffed, [".md", ".markdown", ".yml", ".yaml", ".html", ".htm"].contains(where: { path.lowercased().hasSuffix($0) }) {
+            return .success(.other)
+        }
+        return .success(sniffed)
     }
 
     /// How much of a file is read to say what it is: enough for a long CSV header or the

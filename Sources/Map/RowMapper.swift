@@ -185,7 +185,9 @@ public final class RowMapper {
                 case .record:
                     fields(of: cell, t, into: &own)
                 case .unknown:
-                    unknown(cell, kind: kind, why: "is not a field of a \(kind.name) record")
+                    // A profile whose rows are of several kinds maps some columns for some
+                    // kinds only; an interchange file names each field itself.
+                    if layout.reportsUnknownColumns { unknown(cell, kind: kind, why: "is not a field of a \(kind.name) record") }
                 }
             }
         }

@@ -1,4 +1,6 @@
+import Checks
 import Foundation
+import Pipeline
 import Testing
 
 @Suite(.serialized) struct ProfileTests {
@@ -79,5 +81,42 @@ import Testing
         let run = try runCaselint(["check", dir.path])
         #expect(run.status == 2)
         #expect(run.err.contains("police.profile.yml:10:9: error: column 'WHEM' is not in the header of a file this profile matches; did you mean 'WHEN'?"), "\(run.err)")
+    }
+
+    @Test func anXMLExportMapsThroughElementPaths() throws {
+        let dir = try folder([
+            "contacts.profile.yml": """
+                profile: school-contacts
+                agency: education
+                match: { root: SchoolExport }
+                records: SchoolExport/Pupils/Pupil
+                record: { column: Kind, values: { N: notification, V: visit } }
+                fields:
+                  upn: Ids/UPN
+                  laChildID: Ids/LAID
+                  date: When
+                  sentDate: When
+                  subject: { column: About, values: { DA: domestic-abuse } }
+                  childSeen: Seen
+                """,
+            "export.xml": """
+                <SchoolExport>
+                  <Pupils>
+                    <Pupil><Kind>N</Kind><Ids><LAID>A1</LAID><UPN>T850728973744</UPN></Ids><When>2024-05-01</When><About>DA</About></Pupil>
+                    <Pupil><Kind>V</Kind><Ids><LAID>A1</LAID></Ids><When>2024-05-32</When><Seen>maybe</Seen></Pupil>
+                    <Pupil><Kind>X</Kind><Ids><LAID>A2</LAID></Ids></Pupil>
+                  </Pupils>
+                </SchoolExport>
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = Linter(options: LintOptions(paths: [dir.path]), catalogue: Catalogue.rules + [linkedProbe]).run()
+        #expect(result.configErrors.isEmpty, "\(result.configErrors)")
+        #expect(result.positions.contains("MAP003 4:58"), "\(result.positions)")
+        #expect(result.positions.contains("MAP006 4:81"))
+        #expect(result.positions.contains("MAP008 5:18"))
+        #expect(!result.ids().contains("MAP007"))
+        let probe = result.diagnostics.filter { $0.ruleID == "TEST001" }.map(\.message.redacted)
+        #expect(probe == ["A1 agencies=education files=1 kinds=identity,notification,visit"])
     }
 }
