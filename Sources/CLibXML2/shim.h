@@ -35,8 +35,13 @@ static inline int caselint_documentColumn(xmlParserCtxtPtr ctxt) {
 static inline int caselint_inputDepth(xmlParserCtxtPtr ctxt) {
     return ctxt ? ctxt->inputNr : 0;
 }
-static inline void *caselint_userData(void *ctx) {
-    return ((xmlParserCtxtPtr)ctx)->_private;
+/// Frees the document libxml2 builds on its own to hold a DOCTYPE's declarations (the
+/// parser context does not own it, so freeing the context alone leaks it).
+static inline void caselint_freeDocument(xmlParserCtxtPtr ctxt) {
+    if (ctxt && ctxt->myDoc) {
+        xmlFreeDoc(ctxt->myDoc);
+        ctxt->myDoc = NULL;
+    }
 }
 
 #endif
