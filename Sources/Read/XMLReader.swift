@@ -97,6 +97,7 @@ public final class XMLReader {
 
     private func run(fill: (UnsafeMutableBufferPointer<CChar>) throws -> Int) throws -> XMLProblem? {
         XMLReader.initialiseLibxml
+        caselint_silenceGenericErrors()
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = startElementCallback
@@ -130,20 +131,30 @@ public final class XMLReader {
         xmlCtxtUseOptions(ctxt, options)
 
         if first > 4 {
-            xmlParseChunk(ctxt, buffer.baseAddress! + 4, Int32(first - 4), 0)
+            check(xmlParseChunk(ctxt, buffer.baseAddress! + 4, Int32(first - 4), 0), ctxt)
         }
-        do {
-            while problem == nil {
-                let n = try fill(buffer)
-                if n == 0 { break }
-                xmlParseChunk(ctxt, buffer.baseAddress, Int32(n), 0)
-            }
+        while problem == nil {
+            let n = try fill(buffer)
+            if n == 0 { break }
+            check(xmlParseChunk(ctxt, buffer.baseAddress, Int32(n), 0), ctxt)
         }
         if problem == nil {
             finishing = true
-            xmlParseChunk(ctxt, nil, 0, 1)
+            check(xmlParseChunk(ctxt, nil, 0, 1), ctxt)
         }
         return problem
+    }
+
+    /// An error code from `xmlParseChunk` that no error callback reported (encoding
+    /// conversion failures go to libxml2's generic handler): never let it pass silently.
+    private func check(_ code: Int32, _ ctxt: xmlParserCtxtPtr) {
+        guard code != 0, problem == nil else { return }
+        let position = TextPosition(line: UInt32(max(caselint_inputLine(ctxt), 1)), column: UInt32(max(caselint_inputColumn(ctxt), 1)))
+        let message = code == Int32(XML_ERR_INVALID_ENCODING.rawValue) || code == Int32(XML_I18N_CONV_FAILED.rawValue)
+            ? "the bytes here are not valid in the file's declared encoding"
+            : "libxml2 stopped with error \(code)"
+        problem = XMLProblem(message: message, position: position)
+        xmlStopParser(ctxt)
     }
 
     fileprivate func symbol(_ name: UnsafePointer<xmlChar>) -> Symbol {

@@ -1,4 +1,5 @@
 import Discover
+import Map
 import Foundation
 import Model
 import Read
@@ -71,6 +72,9 @@ let censusHeader = "<Message><Header><CollectionDetails><Collection>CIN</Collect
                     expect: ["\"line\":10,\"column\":18,\"logicalPath\":\"Child[1]/CINdetails[1]/CINreferralDate\"", "\"childID\":\"Zoë1\""]),
         HostileCase("Windows-1252 declared", .fixture("fixtures/hostile/windows-1252.xml"), ["--format", "jsonl"], status: 1,
                     expect: ["\"line\":10,\"column\":18,\"logicalPath\":\"Child[1]/CINdetails[1]/CINreferralDate\"", "\"childID\":\"Zoë€1\""]),
+        HostileCase("bytes not valid in the declared encoding", .fixture("fixtures/hostile/windows-1252-undefined-bytes.xml"), status: 1,
+                    expect: ["$FILE:1:101: error: malformed XML: the bytes here are not valid in the file's declared encoding [XML001]"],
+                    forbid: ["encoding error"]),
         HostileCase("NUL byte", .fixture("fixtures/hostile/nul-byte.xml"), status: 1,
                     expect: ["error: malformed XML: Char 0x0 out of allowed range [XML001]"]),
         HostileCase("empty file", .fixture("fixtures/hostile/empty.xml"), status: 0,
@@ -122,6 +126,19 @@ let censusHeader = "<Message><Header><CollectionDetails><Collection>CIN</Collect
         for f in c.forbidden { #expect(!run.out.contains(f) && !run.err.contains(f), "\(c.name): output holds \(f)") }
         #expect(run.peakMiB <= c.boundMiB, "\(c.name): peak \(run.peakMiB) MiB over \(c.boundMiB) MiB")
         #expect(!run.err.contains("Fatal error"), "\(c.name) crashed: \(run.err)")
+    }
+
+    /// Inputs the fuzzer found crashing, replayed through the reader and mapper.
+    @Test(arguments: ["fixtures/hostile/fuzz/xml-crash-b665515b.bin"])
+    func fuzzFindingsStayFixed(_ path: String) throws {
+        let bytes = try #require(FileManager.default.contents(atPath: Repo.path(path)))
+        let sink = Collected()
+        let mapper = XMLMapper(layout: .cinCensus, file: FileID(0), sink: sink)
+        // An encoding error raised outside the parser's own context crashed the error
+        // callback (it took the context for ours); now it is a problem like any other.
+        let problem = XMLReader.read(bytes: Array(bytes), handler: mapper)
+        #expect(problem != nil)
+        #expect(sink.children.isEmpty)
     }
 
     /// A file found at discovery that is gone when its turn comes is an unreadable input.
