@@ -43,6 +43,11 @@ let package = Package(
             name: "caselint",
             dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fuzz targets (libFuzzer; see scripts/fuzz). Built normally they replay input files.
+        .target(name: "FuzzSupport", path: "Fuzz/Support"),
+        .executableTarget(name: "FuzzXML", dependencies: ["FuzzSupport", "Model", "Read", "Map"], path: "Fuzz/XML"),
+        .executableTarget(name: "FuzzYAML", dependencies: ["FuzzSupport", "Config"], path: "Fuzz/YAML"),
+        .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "Pipeline", "Report"], path: "Fuzz/Pipeline"),
         .testTarget(
             name: "CaselintTests",
             dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "caselint"]

@@ -105,6 +105,8 @@ public struct Example: Sendable {
     public let input: String
     /// What the example shows, in a few words.
     public let caption: String
+    /// Limits to read the example with (examples of limit rules use small ones).
+    public var limits: Limits?
 
     public init(triggers: Bool, format: Format = .cinCensus, _ caption: String, _ input: String) {
         self.triggers = triggers
@@ -118,5 +120,12 @@ public struct Example: Sendable {
     }
     public static func good(_ caption: String, _ input: String) -> Example {
         Example(triggers: false, caption, input)
+    }
+
+    /// The same example read with other limits.
+    public func with(limits: Limits) -> Example {
+        var copy = self
+        copy.limits = limits
+        return copy
     }
 }

@@ -19,6 +19,12 @@ public struct FoundFile: Sendable, Equatable {
     /// True when the user named this file, false when it was found in a folder.
     public let explicit: Bool
     public let sniffed: Sniffed
+
+    public init(path: String, explicit: Bool, sniffed: Sniffed) {
+        self.path = path
+        self.explicit = explicit
+        self.sniffed = sniffed
+    }
 }
 
 /// A path that could not be walked or read.
@@ -98,7 +104,7 @@ public struct Discovery: Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .failure(SniffFailure(String(cString: strerror(errno)))) }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 8192)
+        var buffer = [UInt8](repeating: 0, count: 65536)
         let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
         guard n >= 0 else { return .failure(SniffFailure(String(cString: strerror(errno)))) }
         return .success(sniff(bytes: buffer[0..<n]))

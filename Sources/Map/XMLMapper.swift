@@ -10,6 +10,9 @@ public final class XMLMapper: XMLEventHandler {
     private let layout: XMLLayout
     private let file: FileID
     private unowned let sink: RecordSink
+    private let maxValueBytes: Int
+    /// Bytes of the current value dropped for being over the limit.
+    private var dropped = 0
 
     /// One open element.
     private struct Frame {
@@ -35,10 +38,11 @@ public final class XMLMapper: XMLEventHandler {
 
     public private(set) var childrenMapped = 0
 
-    public init(layout: XMLLayout, file: FileID, sink: RecordSink) {
+    public init(layout: XMLLayout, file: FileID, sink: RecordSink, limits: Limits = .defaults) {
         self.layout = layout
         self.file = file
         self.sink = sink
+        maxValueBytes = limits.maxValueBytes
         text.reserveCapacity(256)
     }
 
@@ -95,7 +99,13 @@ public final class XMLMapper: XMLEventHandler {
 
     public func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if unknownDepth > 0 { return }
-        text.append(contentsOf: bytes)
+        let room = maxValueBytes - text.count
+        if bytes.count <= room {
+            text.append(contentsOf: bytes)
+        } else {
+            if room > 0 { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<room])) }
+            dropped += bytes.count - max(room, 0)
+        }
     }
 
     public func endElement(_ name: Symbol, after: TextPosition) {
@@ -107,9 +117,11 @@ public final class XMLMapper: XMLEventHandler {
         guard let frame = frames.popLast() else { return }
         switch frame.node.role {
         case .field(let key, let repeats):
+            reportDropped(in: frame.node)
             addField(key: key, repeats: repeats, node: frame.node)
             text.removeAll(keepingCapacity: true)
         case .valueRecord(_, let key):
+            reportDropped(in: frame.node)
             addField(key: key, repeats: false, node: frame.node)
             text.removeAll(keepingCapacity: true)
             group?.close()
@@ -193,9 +205,21 @@ public final class XMLMapper: XMLEventHandler {
         report("MAP001", .warning, message, at: loc(at))
     }
 
+    /// Reports a value cut short at the size limit (keeping its first `maxValueBytes`).
+    private func reportDropped(in node: XMLLayout.Node) {
+        guard dropped > 0 else { return }
+        report("LIM001", .error,
+               "\(node.name.name) is \(text.count + dropped) bytes long, over the limit of \(maxValueBytes); only the first \(maxValueBytes) bytes are kept",
+               at: loc(fieldStart))
+        dropped = 0
+    }
+
     /// Reports non-whitespace text directly inside a container or record element.
     private func flushStrayText() {
-        defer { text.removeAll(keepingCapacity: true) }
+        defer {
+            text.removeAll(keepingCapacity: true)
+            dropped = 0
+        }
         guard let first = text.firstIndex(where: { !isSpace($0) }) else { return }
         if let top = frames.last {
             switch top.node.role {
@@ -214,7 +238,7 @@ public final class XMLMapper: XMLEventHandler {
         if let g = group {
             d.childID = g.childID
             let base = g.kind == .header ? "Header" : "\(g.source.name)[\(g.ordinal)]"
-            d.path = path.map { base + "/" + $0 } ?? base
+            d.path = [base, g.recordPath, path ?? ""].filter { !$0.isEmpty }.joined(separator: "/")
             d.recordKey = path.map { "\(g.recordPath)/\($0)" } ?? g.recordPath
         }
         sink.diagnostic(d)

@@ -10,11 +10,27 @@ final class CensusFile: RecordSink {
     private var checker: ReturnChecker?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var children = 0
+    private let maxFindings: Int
+    /// Findings past the per-file limit: counted, not kept.
+    private var overflow = 0
 
-    init(file: FileID, rules: [Rule], ruleset: Ruleset?) {
+    init(file: FileID, rules: [Rule], ruleset: Ruleset?, limits: Limits = .defaults) {
         self.file = file
         self.rules = rules
         forcedRuleset = ruleset
+        maxFindings = limits.maxFindingsPerFile
+    }
+
+    /// Keeps findings up to the per-file limit, so a file with millions of them costs
+    /// bounded memory.
+    private func keep(_ found: [Diagnostic]) {
+        let room = maxFindings - diagnostics.count
+        if found.count <= room {
+            diagnostics.append(contentsOf: found)
+        } else {
+            if room > 0 { diagnostics.append(contentsOf: found.prefix(room)) }
+            overflow += found.count - max(room, 0)
+        }
     }
 
     func header(_ header: Child) {
@@ -32,15 +48,21 @@ final class CensusFile: RecordSink {
             checker = ReturnChecker(rules: rules, context: context)
         }
         children += 1
-        diagnostics.append(contentsOf: checker!.check(child))
-        diagnostics.append(contentsOf: checker!.observe(child))
+        keep(checker!.check(child))
+        keep(checker!.observe(child))
     }
 
     func diagnostic(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        keep([diagnostic])
     }
 
     func finish() {
-        if let checker { diagnostics.append(contentsOf: checker.finish()) }
+        if let checker { keep(checker.finish()) }
+        if overflow > 0 {
+            diagnostics.append(Diagnostic(
+                ruleID: "LIM003", severity: .warning,
+                message: "\(overflow) more findings in this file are not shown (the limit is \(maxFindings) per file)",
+                location: .wholeFile(file)))
+        }
     }
 }

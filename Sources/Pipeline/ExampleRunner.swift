@@ -28,9 +28,10 @@ public enum ExampleRunner {
     /// reports, which is what reader rules' examples are about).
     public static func run(_ example: Example, of rule: Rule, ruleset: Ruleset? = nil) -> [Diagnostic] {
         let file = FileID(0)
-        let census = CensusFile(file: file, rules: [rule], ruleset: ruleset)
-        let mapper = XMLMapper(layout: .cinCensus, file: file, sink: census)
-        if let problem = XMLReader.read(bytes: Array(document(for: example).utf8), handler: mapper) {
+        let limits = example.limits ?? .defaults
+        let census = CensusFile(file: file, rules: [rule], ruleset: ruleset, limits: limits)
+        let mapper = XMLMapper(layout: .cinCensus, file: file, sink: census, limits: limits)
+        if let problem = XMLReader.read(bytes: Array(document(for: example).utf8), handler: mapper, limits: limits) {
             census.diagnostic(Linter.malformed(problem, file: file))
         } else {
             mapper.finish()

@@ -75,10 +75,10 @@ public struct Linter: Sendable {
         var outcome = FileOutcome(path: file.path)
         switch file.sniffed {
         case .xml(let root) where root == XMLLayout.cinCensus.root.name.name:
-            let census = CensusFile(file: id, rules: rules, ruleset: options.ruleset)
-            let mapper = XMLMapper(layout: .cinCensus, file: id, sink: census)
+            let census = CensusFile(file: id, rules: rules, ruleset: options.ruleset, limits: options.limits)
+            let mapper = XMLMapper(layout: .cinCensus, file: id, sink: census, limits: options.limits)
             do {
-                if let problem = try XMLReader.read(path: file.path, handler: mapper) {
+                if let problem = try XMLReader.read(path: file.path, handler: mapper, limits: options.limits) {
                     census.diagnostic(Linter.malformed(problem, file: id))
                 } else {
                     mapper.finish()
@@ -95,7 +95,7 @@ public struct Linter: Sendable {
             // Not an export we know; still report it if it is not even well-formed XML.
             let what = root.map { "XML with root element <\($0)>" } ?? "XML of an unknown kind"
             outcome.skipped = what
-            if let problem = try? XMLReader.read(path: file.path, handler: NullHandler()) {
+            if let problem = try? XMLReader.read(path: file.path, handler: NullHandler(), limits: options.limits) {
                 outcome.diagnostics.append(Linter.malformed(problem, file: id))
             } else if file.explicit {
                 outcome.diagnostics.append(notAnExport(id, "\(what), not an export caselint recognises"))
@@ -115,7 +115,8 @@ public struct Linter: Sendable {
     }
 
     static func malformed(_ problem: XMLProblem, file: FileID) -> Diagnostic {
-        Diagnostic(ruleID: "XML001", severity: .error, message: "malformed XML: \(problem.message)",
+        Diagnostic(ruleID: problem.rule, severity: .error,
+                   message: problem.rule == "XML001" ? "malformed XML: \(problem.message)" : "\(problem.message)",
                    location: SourceLocation(file: file, line: problem.position.line, column: problem.position.column))
     }
 

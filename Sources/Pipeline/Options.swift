@@ -11,6 +11,8 @@ public struct LintOptions: Sendable {
     public var ignore: [String] = []
     /// Files processed at once.
     public var jobs: Int = System.coreCount
+    /// Bounds on field size, nesting and findings per file.
+    public var limits: Limits = .defaults
 
     public init(paths: [String]) {
         self.paths = paths
