@@ -35,8 +35,21 @@ static inline int caselint_documentColumn(xmlParserCtxtPtr ctxt) {
 static inline int caselint_inputDepth(xmlParserCtxtPtr ctxt) {
     return ctxt ? ctxt->inputNr : 0;
 }
-static inline void *caselint_userData(void *ctx) {
-    return ((xmlParserCtxtPtr)ctx)->_private;
+/// libxml2 prints some errors (encoding conversion, I/O) through its generic handler,
+/// straight to stderr; caselint reports problems itself, so that handler says nothing.
+static void caselint_silentError(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+/// The generic handler is per thread: install the silent one on the calling thread.
+static inline void caselint_silenceGenericErrors(void) {
+    xmlSetGenericErrorFunc(NULL, caselint_silentError);
+}
+
+/// Frees the document libxml2 builds on its own to hold a DOCTYPE's declarations (the
+/// parser context does not own it, so freeing the context alone leaks it).
+static inline void caselint_freeDocument(xmlParserCtxtPtr ctxt) {
+    if (ctxt && ctxt->myDoc) {
+        xmlFreeDoc(ctxt->myDoc);
+        ctxt->myDoc = NULL;
+    }
 }
 
 #endif

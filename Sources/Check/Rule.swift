@@ -164,6 +164,8 @@ public struct Example: Sendable {
     public let profile: String?
     /// What the example shows, in a few words.
     public let caption: String
+    /// Limits to read the example with (examples of limit rules use small ones).
+    public var limits: Limits?
 
     public init(triggers: Bool, format: Format = .cinCensus, _ caption: String, _ input: String, profile: String? = nil) {
         self.triggers = triggers
@@ -185,5 +187,12 @@ public struct Example: Sendable {
     }
     public static func good(_ format: Format, _ caption: String, _ input: String, profile: String? = nil) -> Example {
         Example(triggers: false, format: format, caption, input, profile: profile)
+    }
+
+    /// The same example read with other limits.
+    public func with(limits: Limits) -> Example {
+        var copy = self
+        copy.limits = limits
+        return copy
     }
 }

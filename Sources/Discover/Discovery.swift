@@ -26,6 +26,12 @@ public struct FoundFile: Sendable, Equatable {
     /// True when the user named this file, false when it was found in a folder.
     public let explicit: Bool
     public let sniffed: Sniffed
+
+    public init(path: String, explicit: Bool, sniffed: Sniffed) {
+        self.path = path
+        self.explicit = explicit
+        self.sniffed = sniffed
+    }
 }
 
 /// A path that could not be walked or read.

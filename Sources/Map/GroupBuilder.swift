@@ -9,8 +9,9 @@ struct GroupBuilder {
     let ordinal: Int32
     private(set) var records: [Record] = []
     private(set) var fields: [Field] = []
-    /// Open records (indices into `records`) and their buffered fields.
-    private var open: [(index: Int32, fields: [Field])] = []
+    /// Fields of the open records, innermost last; `open` says where each record's start.
+    private var pending: [Field] = []
+    private var open: [(index: Int32, pendingStart: Int)] = []
     /// Records of the root gathered from values scattered among the root's (`sideField`).
     private var side: [(record: Record, fields: [Field])] = []
 
@@ -22,13 +23,13 @@ struct GroupBuilder {
         records.reserveCapacity(8)
         fields.reserveCapacity(32)
         records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
-        open.append((0, []))
+        open.append((0, 0))
     }
 
     /// The LA child id, once read.
     var childID: String? {
         if let f = fields.first(where: { $0.key == .laChildID }) { return f.text }
-        return open.first?.fields.first(where: { $0.key == .laChildID })?.text
+        return pending.first(where: { $0.key == .laChildID })?.text
     }
 
     /// The path of the innermost open record inside the child (`CINdetails[1]/Assessments[2]`).
@@ -40,28 +41,36 @@ struct GroupBuilder {
     mutating func open(kind: RecordKind, source: Symbol, ordinal: Int32, location: SourceLocation, agency: Agency) {
         let parent = open.last?.index ?? 0
         records.append(Record(kind: kind, source: source, parent: parent, ordinal: ordinal, location: location, agency: agency))
-        open.append((Int32(records.count - 1), []))
+        open.append((Int32(records.count - 1), pending.count))
     }
 
     func hasPendingField(_ key: FieldKey) -> Bool {
-        open.last?.fields.contains { $0.key == key } ?? false
+        guard let start = open.last?.pendingStart else { return false }
+        var i = start
+        while i < pending.count {
+            if pending[i].key == key { return true }
+            i += 1
+        }
+        return false
     }
 
     mutating func add(_ field: Field) {
-        open[open.count - 1].fields.append(field)
+        pending.append(field)
     }
 
     mutating func close() {
-        guard let (index, buffered) = open.popLast() else { return }
+        guard let (index, start) = open.popLast() else { return }
         records[Int(index)].fieldStart = Int32(fields.count)
-        fields.append(contentsOf: buffered)
+        fields.append(contentsOf: pending[start...])
         records[Int(index)].fieldEnd = Int32(fields.count)
+        pending.removeSubrange(start...)
     }
 
     /// True when the root record already holds `key` with this text (rows of one child
     /// repeat its identifiers; they are kept once).
     func rootHas(_ key: FieldKey, _ text: String) -> Bool {
-        open.first?.fields.contains { $0.key == key && $0.text == text } ?? false
+        let end = open.count > 1 ? open[1].pendingStart : pending.count
+        return pending[0..<end].contains { $0.key == key && $0.text == text }
     }
 
     /// Adds a whole record under the root, its fields already known (a row's record):
@@ -76,7 +85,12 @@ struct GroupBuilder {
 
     /// Adds a field to the root record (the person) whatever record is open.
     mutating func addToRoot(_ field: Field) {
-        open[0].fields.append(field)
+        guard open.count > 1 else {
+            pending.append(field)
+            return
+        }
+        pending.insert(field, at: open[1].pendingStart)
+        for i in 1..<open.count { open[i].pendingStart += 1 }
     }
 
     /// Turns an `identity` root into a `person` once a row describes the child.

@@ -9,15 +9,21 @@ import Read
 public final class XMLMapper: XMLEventHandler {
     private let layout: XMLLayout
     private let file: FileID
-    private unowned let sink: RecordSink
+    private unowned(unsafe) let sink: RecordSink
+    private let maxValueBytes: Int
+    /// Bytes of the current value dropped for being over the limit.
+    private var dropped = 0
 
     /// One open element.
     private struct Frame {
-        var node: XMLLayout.Node
-        /// Sibling counts by element name, for `CINdetails[2]`.
-        var ordinals: [(Symbol, Int32)] = []
+        unowned(unsafe) var node: XMLLayout.Node
+        /// Where this element's sibling counts start in `ordinals`.
+        var ordinalStart: Int
     }
     private var frames: [Frame] = []
+    /// Sibling counts by element name, for `CINdetails[2]`: one shared stack, each open
+    /// element owning the entries from its `ordinalStart`.
+    private var ordinals: [(Symbol, Int32)] = []
     /// Depth inside an element the layout does not know (its subtree is skipped).
     private var unknownDepth = 0
     private var rootSeen = false
@@ -28,18 +34,18 @@ public final class XMLMapper: XMLEventHandler {
     private var headerSeen = false
 
     /// Text of the current field, or of the current container since its last tag.
-    private var text: [UInt8] = []
+    private let text = ByteBuffer()
     /// Where `text` starts.
     private var textStart = TextPosition(line: 1, column: 1)
     private var fieldStart = TextPosition(line: 1, column: 1)
 
     public private(set) var childrenMapped = 0
 
-    public init(layout: XMLLayout, file: FileID, sink: RecordSink) {
+    public init(layout: XMLLayout, file: FileID, sink: RecordSink, limits: Limits = .defaults) {
         self.layout = layout
         self.file = file
         self.sink = sink
-        text.reserveCapacity(256)
+        maxValueBytes = limits.maxValueBytes
     }
 
     private func loc(_ p: TextPosition) -> SourceLocation {
@@ -57,14 +63,14 @@ public final class XMLMapper: XMLEventHandler {
         guard let parent = frames.last else {
             rootSeen = true
             if name == layout.root.name {
-                frames.append(Frame(node: layout.root))
+                frames.append(Frame(node: layout.root, ordinalStart: ordinals.count))
             } else {
                 unknown(name, in: nil, at: at)
             }
             textStart = content
             return
         }
-        guard let node = parent.node.children[name] else {
+        guard let node = parent.node.child(name) else {
             unknown(name, in: parent.node, at: at)
             textStart = content
             return
@@ -82,40 +88,50 @@ public final class XMLMapper: XMLEventHandler {
         case .record(let kind):
             group?.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency)
         case .field, .sideField:
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
             fieldStart = at
         case .valueRecord(let kind, _):
             group?.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency)
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
             fieldStart = at
         }
-        frames.append(Frame(node: node))
+        frames.append(Frame(node: node, ordinalStart: ordinals.count))
         textStart = content
     }
 
     public func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if unknownDepth > 0 { return }
-        text.append(contentsOf: bytes)
+        let room = maxValueBytes - text.count
+        if bytes.count <= room {
+            text.append(bytes)
+        } else {
+            if room > 0 { text.append(UnsafeBufferPointer(rebasing: bytes[0..<room])) }
+            dropped += bytes.count - max(room, 0)
+        }
     }
 
     public func endElement(_ name: Symbol, after: TextPosition) {
         if unknownDepth > 0 {
             unknownDepth -= 1
-            if unknownDepth == 0 { textStart = after; text.removeAll(keepingCapacity: true) }
+            if unknownDepth == 0 { textStart = after; text.removeAll() }
             return
         }
         guard let frame = frames.popLast() else { return }
+        ordinals.removeSubrange(frame.ordinalStart...)
         switch frame.node.role {
         case .field(let key, let repeats):
+            reportDropped(in: frame.node)
             addField(key: key, repeats: repeats, node: frame.node)
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         case .valueRecord(_, let key):
+            reportDropped(in: frame.node)
             addField(key: key, repeats: false, node: frame.node)
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
             group?.close()
         case .sideField(let kind, let key):
+            reportDropped(in: frame.node)
             addField(key: key, repeats: false, node: frame.node, side: kind)
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         case .container:
             flushStrayText()
         case .record:
@@ -152,12 +168,15 @@ public final class XMLMapper: XMLEventHandler {
     // MARK: building
 
     private func nextOrdinal(_ name: Symbol) -> Int32 {
-        let top = frames.count - 1
-        for i in frames[top].ordinals.indices where frames[top].ordinals[i].0 == name {
-            frames[top].ordinals[i].1 += 1
-            return frames[top].ordinals[i].1
+        var i = frames[frames.count - 1].ordinalStart
+        while i < ordinals.count {
+            if ordinals[i].0 == name {
+                ordinals[i].1 += 1
+                return ordinals[i].1
+            }
+            i += 1
         }
-        frames[top].ordinals.append((name, 1))
+        ordinals.append((name, 1))
         return 1
     }
 
@@ -167,15 +186,14 @@ public final class XMLMapper: XMLEventHandler {
         var lo = 0, hi = text.count
         while lo < hi, isSpace(text[lo]) { lo += 1 }
         while hi > lo, isSpace(text[hi - 1]) { hi -= 1 }
-        let valueStart = lo == 0 ? textStart : textStart.advanced(over: text[0..<lo])
-        let value = String(decoding: text[lo..<hi], as: UTF8.self)
+        let valueStart = lo == 0 ? textStart : textStart.advanced(over: text.bytes(0..<lo))
+        let value = String(decoding: text.bytes(lo..<hi), as: UTF8.self)
         var field = Field(key: key, source: node.sourceName, text: value,
                           location: loc(fieldStart), valueLocation: loc(valueStart))
-        let spec = Schema.spec(key)
-        if spec?.type == .date, !value.isEmpty {
-            field.day = layout.dateFormat.parse(value)
+        if node.valueType == .date, !value.isEmpty {
+            field.day = layout.dateFormat.isISO ? Day(isoBytes: text.bytes(lo..<hi)) : layout.dateFormat.parse(value)
             if field.day == nil {
-                let shown: Message = Schema.isPersonal(key) ? "\(personal: value)" : "\(value)"
+                let shown: Message = node.personal ? "\(personal: value)" : "\(value)"
                 report("MAP003", .error,
                        "\(node.name.name) is not a valid date: '\(shown)' (expected \(layout.dateFormat.display))",
                        at: field.valueLocation, path: node.sourceName.name, field: key)
@@ -200,17 +218,31 @@ public final class XMLMapper: XMLEventHandler {
         report("MAP001", .warning, message, at: loc(at))
     }
 
+    /// Reports a value cut short at the size limit (keeping its first `maxValueBytes`).
+    private func reportDropped(in node: XMLLayout.Node) {
+        guard dropped > 0 else { return }
+        report("LIM001", .error,
+               "\(node.name.name) is \(text.count + dropped) bytes long, over the limit of \(maxValueBytes); only the first \(maxValueBytes) bytes are kept",
+               at: loc(fieldStart))
+        dropped = 0
+    }
+
     /// Reports non-whitespace text directly inside a container or record element.
     private func flushStrayText() {
-        defer { text.removeAll(keepingCapacity: true) }
-        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return }
+        defer {
+            text.removeAll()
+            dropped = 0
+        }
+        var first = 0
+        while first < text.count, isSpace(text[first]) { first += 1 }
+        guard first < text.count else { return }
         if let top = frames.last {
             switch top.node.role {
             case .field, .valueRecord: return
             default: break
             }
         }
-        let at = textStart.advanced(over: text[0..<first])
+        let at = textStart.advanced(over: text.bytes(0..<first))
         let inside = frames.last.map { " inside <\($0.node.name.name)>" } ?? ""
         report("MAP002", .warning, "unexpected text\(inside); it is not checked", at: loc(at))
     }
@@ -221,7 +253,7 @@ public final class XMLMapper: XMLEventHandler {
         if let g = group {
             d.childID = g.childID
             let base = g.kind == .header ? "Header" : "\(g.source.name)[\(g.ordinal)]"
-            d.path = path.map { base + "/" + $0 } ?? base
+            d.path = [base, g.recordPath, path ?? ""].filter { !$0.isEmpty }.joined(separator: "/")
             d.recordKey = path.map { "\(g.recordPath)/\($0)" } ?? g.recordPath
         }
         sink.diagnostic(d)

@@ -11,7 +11,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     let tokens: [Token]
     public let pattern: String
     /// Strict ISO `yyyy-MM-dd`, parsed by `Day(iso:)`.
-    let isISO: Bool
+    public let isISO: Bool
 
     public static let iso = DateFormat(validPattern: "yyyy-MM-dd")
 

@@ -80,17 +80,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses strict ISO `yyyy-mm-dd`. Returns nil for anything else, including dates that
     /// do not exist.
     public init?(iso text: some StringProtocol) {
-        self.init(isoUTF8: Array(text.utf8))
+        var copy = String(text)
+        let parsed = copy.withUTF8 { Day(isoBytes: $0) }
+        guard let parsed else { return nil }
+        self = parsed
     }
 
-    /// The same for a `String`, without the generic detour (mapping parses a date per field).
-    public init?(iso text: String) {
-        var text = text
-        guard let day = text.withUTF8({ Day(isoUTF8: $0) }) else { return nil }
-        self = day
-    }
-
-    init?(isoUTF8 bytes: some Collection<UInt8>) {
+    /// Parses strict ISO `yyyy-mm-dd` from UTF-8 bytes.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         var y = 0, m = 0, d = 0, i = 0
         for b in bytes {
             switch i {

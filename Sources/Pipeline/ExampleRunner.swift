@@ -32,11 +32,12 @@ public enum ExampleRunner {
     public static func run(_ example: Example, of rule: Rule, ruleset: Ruleset? = nil) -> [Diagnostic] {
         guard example.format == .cinCensus else { return runFiles(example, of: rule, ruleset: ruleset) }
         let file = FileID(0)
+        let limits = example.limits ?? .defaults
         var collect = SourceChecker.Collect()
         collect.linkedInline = true
-        let census = SourceChecker(file: file, family: .cinCensus, rules: [rule], ruleset: ruleset, collect: collect)
-        let mapper = XMLMapper(layout: .cinCensus, file: file, sink: census)
-        if let problem = XMLReader.read(bytes: Array(document(for: example).utf8), handler: mapper) {
+        let census = SourceChecker(file: file, family: .cinCensus, rules: [rule], ruleset: ruleset, collect: collect, limits: limits)
+        let mapper = XMLMapper(layout: .cinCensus, file: file, sink: census, limits: limits)
+        if let problem = XMLReader.read(bytes: Array(document(for: example).utf8), handler: mapper, limits: limits) {
             census.diagnostic(Linter.malformed(problem, file: file))
         } else {
             mapper.finish()
@@ -120,6 +121,7 @@ public enum ExampleRunner {
         var options = LintOptions(paths: [dir.path])
         options.ruleset = ruleset
         options.jobs = 1
+        if let limits = example.limits { options.limits = limits }
         let result = Linter(options: options, catalogue: [rule]).run()
         if !result.configErrors.isEmpty {
             return result.configErrors.map {

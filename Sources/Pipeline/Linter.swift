@@ -169,6 +169,11 @@ public struct Linter: Sendable {
         var fragments: [Child] = []
     }
 
+    /// Reads, maps and checks one file on its own (no profiles, nothing kept for linking).
+    func check(_ file: FoundFile, id: FileID) -> FileOutcome {
+        check(file, id: id, plan: SourcePlan.plan(file.sniffed, profiles: []).0, collect: SourceChecker.Collect())
+    }
+
     /// Reads, maps and checks one file.
     func check(_ file: FoundFile, id: FileID, plan: SourcePlan, collect: SourceChecker.Collect) -> FileOutcome {
         var outcome = FileOutcome(path: file.path)
@@ -188,12 +193,13 @@ public struct Linter: Sendable {
             }
             return outcome
         }
-        let sink = SourceChecker(file: id, family: family, rules: rules, ruleset: options.ruleset, collect: collect)
+        let limits = options.limits
+        let sink = SourceChecker(file: id, family: family, rules: rules, ruleset: options.ruleset, collect: collect, limits: limits)
         do {
             switch plan {
             case .cinCensus, .ssda903XML:
-                let mapper = XMLMapper(layout: family == .cinCensus ? .cinCensus : SSDA903.xml, file: id, sink: sink)
-                if let problem = try XMLReader.read(path: file.path, handler: mapper) {
+                let mapper = XMLMapper(layout: family == .cinCensus ? .cinCensus : SSDA903.xml, file: id, sink: sink, limits: limits)
+                if let problem = try XMLReader.read(path: file.path, handler: mapper, limits: limits) {
                     sink.diagnostic(Linter.malformed(problem, file: id))
                 } else {
                     mapper.finish()
@@ -208,7 +214,7 @@ public struct Linter: Sendable {
                 rows.finish()
             case .xmlRows(let layout, _, let path, let kindFromName):
                 let rows = XMLRows(layout: layout, recordPath: path, kindFromName: kindFromName, file: id, sink: sink)
-                if let problem = try XMLReader.read(path: file.path, handler: rows) {
+                if let problem = try XMLReader.read(path: file.path, handler: rows, limits: limits) {
                     sink.diagnostic(Linter.malformed(problem, file: id))
                 }
                 rows.finish()
@@ -234,7 +240,7 @@ public struct Linter: Sendable {
         let collector = SyntaxOnly(file: id)
         switch syntax {
         case .xml?:
-            if let problem = try? XMLReader.read(path: path, handler: NullHandler()) {
+            if let problem = try? XMLReader.read(path: path, handler: NullHandler(), limits: options.limits) {
                 collector.diagnostics.append(Linter.malformed(problem, file: id))
             }
         case .csv(let delimiter)?:
@@ -252,7 +258,8 @@ public struct Linter: Sendable {
     }
 
     static func malformed(_ problem: XMLProblem, file: FileID) -> Diagnostic {
-        Diagnostic(ruleID: "XML001", severity: .error, message: "malformed XML: \(problem.message)",
+        Diagnostic(ruleID: problem.rule, severity: .error,
+                   message: problem.rule == "XML001" ? "malformed XML: \(problem.message)" : "\(problem.message)",
                    location: SourceLocation(file: file, line: problem.position.line, column: problem.position.column))
     }
 

@@ -14,6 +14,8 @@ public struct LintOptions: Sendable {
     /// Mapping profiles given on the command line (`--profile`) or in `.caselint.yml`
     /// (`profiles:`). Profiles found among the files walked are used as well.
     public var profiles: [String] = []
+    /// Bounds on field size, nesting and findings per file.
+    public var limits: Limits = .defaults
 
     public init(paths: [String]) {
         self.paths = paths

@@ -28,9 +28,14 @@ final class SourceChecker: RecordSink {
     private(set) var children = 0
     private(set) var identities: IdentityCollector
     private(set) var fragments: [Child] = []
+    private let maxFindings: Int
+    /// Findings past the per-file limit: counted, not kept.
+    private var overflow = 0
 
-    init(file: FileID, family: SourceFamily, rules: [Rule], ruleset: Ruleset?, collect: Collect = Collect()) {
+    init(file: FileID, family: SourceFamily, rules: [Rule], ruleset: Ruleset?, collect: Collect = Collect(),
+         limits: Limits = .defaults) {
         self.file = file
+        maxFindings = limits.maxFindingsPerFile
         sourceRules = rules.filter { $0.scope.runs(on: family) }
         linkedRules = collect.linkedInline ? rules.filter { $0.scope == .linked } : []
         forcedRuleset = ruleset
@@ -58,20 +63,39 @@ final class SourceChecker: RecordSink {
         if collect.identities { identities.add(child, file: file, index: children) }
         if collect.fragments { fragments.append(child) }
         children += 1
-        diagnostics.append(contentsOf: checker!.check(child))
-        diagnostics.append(contentsOf: checker!.observe(child))
+        keep(checker!.check(child))
+        keep(checker!.observe(child))
         if let linkedChecker {
-            diagnostics.append(contentsOf: linkedChecker.check(child))
-            diagnostics.append(contentsOf: linkedChecker.observe(child))
+            keep(linkedChecker.check(child))
+            keep(linkedChecker.observe(child))
         }
     }
 
     func diagnostic(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        keep([diagnostic])
+    }
+
+    /// Keeps findings up to the per-file limit, so a file with millions of them costs
+    /// bounded memory.
+    private func keep(_ found: [Diagnostic]) {
+        if found.isEmpty { return }
+        let room = maxFindings - diagnostics.count
+        if found.count <= room {
+            diagnostics.append(contentsOf: found)
+        } else {
+            if room > 0 { diagnostics.append(contentsOf: found.prefix(room)) }
+            overflow += found.count - max(room, 0)
+        }
     }
 
     func finish() {
-        if let checker { diagnostics.append(contentsOf: checker.finish()) }
-        if let linkedChecker { diagnostics.append(contentsOf: linkedChecker.finish()) }
+        if let checker { keep(checker.finish()) }
+        if let linkedChecker { keep(linkedChecker.finish()) }
+        if overflow > 0 {
+            diagnostics.append(Diagnostic(
+                ruleID: "LIM003", severity: .warning,
+                message: "\(overflow) more findings in this file are not shown (the limit is \(maxFindings) per file)",
+                location: .wholeFile(file)))
+        }
     }
 }

@@ -42,6 +42,8 @@ public protocol XMLEventHandler: AnyObject {
 public struct XMLProblem: Sendable, Hashable {
     public var message: String
     public var position: TextPosition
+    /// The rule that reports it: `XML001` for malformed XML, `LIM002` for nesting too deep.
+    public var rule: String = "XML001"
 }
 
 /// Streams an XML file through libxml2's SAX2 push parser.
@@ -53,7 +55,8 @@ public struct XMLProblem: Sendable, Hashable {
 public final class XMLReader {
     public static let chunkSize = 256 * 1024
 
-    private unowned let handler: XMLEventHandler
+    private unowned(unsafe) let handler: XMLEventHandler
+    private let maxDepth: Int
     fileprivate var nameCache: [UnsafePointer<UInt8>: Symbol] = [:]
     fileprivate var problem: XMLProblem?
     fileprivate var ctxt: xmlParserCtxtPtr?
@@ -61,17 +64,18 @@ public final class XMLReader {
     private var openElements: [Symbol] = []
     private var finishing = false
 
-    private init(handler: XMLEventHandler) {
+    private init(handler: XMLEventHandler, maxDepth: Int) {
         self.handler = handler
+        self.maxDepth = maxDepth
     }
 
     /// Reads the file at `path`; returns the first fatal problem, if any. Throws only when
     /// the file cannot be opened or read.
-    public static func read(path: String, handler: XMLEventHandler) throws -> XMLProblem? {
+    public static func read(path: String, handler: XMLEventHandler, limits: Limits = .defaults) throws -> XMLProblem? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        let reader = XMLReader(handler: handler)
+        let reader = XMLReader(handler: handler, maxDepth: limits.maxDepth)
         return try reader.run { buffer in
             let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
             if n < 0 { throw ReadError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
@@ -80,8 +84,8 @@ public final class XMLReader {
     }
 
     /// Reads a document held in memory (examples, tests).
-    public static func read(bytes: [UInt8], handler: XMLEventHandler) -> XMLProblem? {
-        let reader = XMLReader(handler: handler)
+    public static func read(bytes: [UInt8], handler: XMLEventHandler, limits: Limits = .defaults) -> XMLProblem? {
+        let reader = XMLReader(handler: handler, maxDepth: limits.maxDepth)
         var offset = 0
         return try! reader.run { buffer in
             let n = min(buffer.count, bytes.count - offset)
@@ -93,6 +97,7 @@ public final class XMLReader {
 
     private func run(fill: (UnsafeMutableBufferPointer<CChar>) throws -> Int) throws -> XMLProblem? {
         XMLReader.initialiseLibxml
+        caselint_silenceGenericErrors()
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = startElementCallback
@@ -109,40 +114,65 @@ public final class XMLReader {
         if first == 0 {
             return XMLProblem(message: "the file is empty", position: TextPosition(line: 1, column: 1))
         }
-        guard let ctxt = xmlCreatePushParserCtxt(&sax, nil, buffer.baseAddress, Int32(min(first, 4)), nil) else {
+        // Our own user data (not the parser context) also keeps libxml2 from falling back to
+        // its default entity lookup: a user-defined entity is then "not defined", an error,
+        // rather than expanded into the text.
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, me, buffer.baseAddress, Int32(min(first, 4)), nil) else {
             return XMLProblem(message: "could not create an XML parser", position: TextPosition(line: 1, column: 1))
         }
         self.ctxt = ctxt
         defer {
+            caselint_freeDocument(ctxt)
             xmlFreeParserCtxt(ctxt)
             self.ctxt = nil
         }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
         xmlCtxtUseOptions(ctxt, options)
-        ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
 
         if first > 4 {
-            xmlParseChunk(ctxt, buffer.baseAddress! + 4, Int32(first - 4), 0)
+            check(xmlParseChunk(ctxt, buffer.baseAddress! + 4, Int32(first - 4), 0), ctxt)
         }
-        do {
-            while problem == nil {
-                let n = try fill(buffer)
-                if n == 0 { break }
-                xmlParseChunk(ctxt, buffer.baseAddress, Int32(n), 0)
-            }
+        while problem == nil {
+            let n = try fill(buffer)
+            if n == 0 { break }
+            check(xmlParseChunk(ctxt, buffer.baseAddress, Int32(n), 0), ctxt)
         }
         if problem == nil {
             finishing = true
-            xmlParseChunk(ctxt, nil, 0, 1)
+            check(xmlParseChunk(ctxt, nil, 0, 1), ctxt)
         }
         return problem
     }
 
+    /// An error code from `xmlParseChunk` that no error callback reported (encoding
+    /// conversion failures go to libxml2's generic handler): never let it pass silently.
+    private func check(_ code: Int32, _ ctxt: xmlParserCtxtPtr) {
+        guard code != 0, problem == nil else { return }
+        let position = TextPosition(line: UInt32(max(caselint_inputLine(ctxt), 1)), column: UInt32(max(caselint_inputColumn(ctxt), 1)))
+        let message = code == Int32(XML_ERR_INVALID_ENCODING.rawValue) || code == Int32(XML_I18N_CONV_FAILED.rawValue)
+            ? "the bytes here are not valid in the file's declared encoding"
+            : "libxml2 stopped with error \(code)"
+        problem = XMLProblem(message: message, position: position)
+        xmlStopParser(ctxt)
+    }
+
+    /// A direct-mapped cache in front of `nameCache`: most elements hit it without hashing.
+    private var recentNames = [(UnsafePointer<UInt8>?, Symbol)](repeating: (nil, Symbol(rawValue: 0)), count: 64)
+
+    @inline(__always)
     fileprivate func symbol(_ name: UnsafePointer<xmlChar>) -> Symbol {
         // libxml2 interns names in its dictionary: one pointer per distinct name.
-        if let s = nameCache[name] { return s }
-        let s = Symbol(utf8: UnsafeBufferPointer(start: name, count: strlen(name)))
-        nameCache[name] = s
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: name) >> 3) & 63
+        if recentNames[slot].0 == name { return recentNames[slot].1 }
+        let s: Symbol
+        if let cached = nameCache[name] {
+            s = cached
+        } else {
+            s = Symbol(utf8: UnsafeBufferPointer(start: name, count: strlen(name)))
+            nameCache[name] = s
+        }
+        recentNames[slot] = (name, s)
         return s
     }
 
@@ -154,6 +184,13 @@ public final class XMLReader {
         let content = TextPosition(line: UInt32(max(line, 1)), column: UInt32(max(col + closing, 1)))
         let s = symbol(name)
         openElements.append(s)
+        if openElements.count > maxDepth {
+            let at = tagStart(ctxt, line: line, col: col)
+            problem = XMLProblem(message: "elements are nested more than \(maxDepth) deep (the limit); the rest of the file is not read",
+                                 position: at, rule: "LIM002")
+            xmlStopParser(ctxt)
+            return
+        }
         handler.startElement(s, at: tagStart(ctxt, line: line, col: col), content: content)
     }
 
@@ -204,8 +241,11 @@ public final class XMLReader {
         guard problem == nil, e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         var message = e.message.map { String(cString: $0) } ?? "unknown error"
         while let last = message.last, last.isWhitespace { message.removeLast() }
+        // Some libxml2 messages run over several lines ("…indicate encoding !\nBytes: …").
+        message = message.split(whereSeparator: \.isNewline).joined(separator: "; ")
         var line = Int(e.line), column = Int(e.int2)
         if let ctxt, caselint_inputDepth(ctxt) > 1 || e.ctxt != UnsafeMutableRawPointer(ctxt) {
+            // (An error from a nested parse of an entity's text carries that parse's position.)
             // Raised inside an entity's text: point at the document, not the entity.
             line = Int(caselint_documentLine(ctxt))
             column = Int(caselint_documentColumn(ctxt))
@@ -228,8 +268,7 @@ public enum ReadError: Error, Sendable, Equatable {
 }
 
 private func reader(_ ctx: UnsafeMutableRawPointer?) -> XMLReader {
-    let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
-    return Unmanaged<XMLReader>.fromOpaque(ctxt.pointee._private!).takeUnretainedValue()
+    Unmanaged<XMLReader>.fromOpaque(ctx!).takeUnretainedValue()
 }
 
 private let startElementCallback: startElementNsSAX2Func = { ctx, localname, _, _, _, _, _, _, _ in
