@@ -70,6 +70,7 @@ public final class CSVRows: CSVHandler {
         case .raggedRow: rule = "CSV001"
         case .strayQuote: rule = "CSV002"
         case .unterminatedQuote: rule = "CSV003"
+        case .rowTooLong: rule = "LIM001"
         }
         return Diagnostic(ruleID: rule, severity: .error, message: "\(problem.message)",
                           location: SourceLocation(file: file, line: problem.position.line, column: problem.position.column))

@@ -61,7 +61,10 @@ public final class JSONRows: JSONHandler {
     }
 
     public func problem(_ problem: JSONProblem) {
-        if case .syntax = problem.kind { syntaxError = true }
+        switch problem.kind {
+        case .syntax, .tooDeep, .tooLarge: syntaxError = true
+        case .duplicateKey: break
+        }
         sink.diagnostic(JSONRows.diagnostic(problem, file: file))
     }
 
@@ -71,6 +74,10 @@ public final class JSONRows: JSONHandler {
         switch problem.kind {
         case .syntax:
             return Diagnostic(ruleID: "JSON001", severity: .error, message: "malformed JSON: \(problem.message)", location: loc(problem.position))
+        case .tooDeep:
+            return Diagnostic(ruleID: "LIM002", severity: .error, message: "\(problem.message)", location: loc(problem.position))
+        case .tooLarge:
+            return Diagnostic(ruleID: "LIM001", severity: .error, message: "\(problem.message)", location: loc(problem.position))
         case .duplicateKey(let first):
             return Diagnostic(ruleID: "JSON002", severity: .warning, message: "\(problem.message)", location: loc(problem.position),
                               notes: [Note(location: loc(first), message: "the key is first given here")])

@@ -22,8 +22,17 @@ public final class XMLRows: XMLEventHandler {
     private var count: Int32 = 0
     private var names: [String: Symbol] = [:]
 
-    public init(layout: RowLayout, recordPath: [String], kindFromName: Bool, file: FileID, sink: RecordSink) {
+    private let maxValueBytes: Int
+    private var dropped = 0
+    private let file: FileID
+    private unowned let sink: RecordSink
+
+    public init(layout: RowLayout, recordPath: [String], kindFromName: Bool, file: FileID, sink: RecordSink,
+                limits: Limits = .defaults) {
         mapper = RowMapper(layout: layout, file: file, sink: sink)
+        maxValueBytes = limits.maxValueBytes
+        self.file = file
+        self.sink = sink
         self.recordPath = recordPath.map(Symbol.init)
         self.kindFromName = kindFromName
         kindColumn = layout.kindColumn.map(Symbol.init)
@@ -51,12 +60,25 @@ public final class XMLRows: XMLEventHandler {
     }
 
     public func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if inRecord && !inner.isEmpty { text.append(contentsOf: bytes) }
+        guard inRecord && !inner.isEmpty else { return }
+        let room = maxValueBytes - text.count
+        if bytes.count <= room {
+            text.append(contentsOf: bytes)
+        } else {
+            if room > 0 { text.append(contentsOf: bytes[0..<room]) }
+            dropped += bytes.count - max(room, 0)
+        }
     }
 
     public func endElement(_ name: Symbol, after: TextPosition) {
         if inRecord && !inner.isEmpty {
             let e = inner.removeLast()
+            if dropped > 0 {
+                sink.diagnostic(Diagnostic(ruleID: "LIM001", severity: .error,
+                                           message: "\(e.name.name) is \(text.count + dropped) bytes long, over the limit of \(maxValueBytes); only the first \(maxValueBytes) bytes are kept",
+                                           location: SourceLocation(file: file, line: e.at.line, column: e.at.column)))
+                dropped = 0
+            }
             if !e.parent {
                 let path = (inner.map(\.name.name) + [e.name.name]).joined(separator: "/")
                 cells.append(RowCell(name: symbol(path), text: String(decoding: text, as: UTF8.self),

@@ -206,14 +206,14 @@ public struct Linter: Sendable {
                 }
             case .csv(let layout, _, let delimiter, let encoding):
                 let rows = CSVRows(layout: layout, file: id, sink: sink)
-                try ByteSource.file(file.path) { try CSVReader.read($0, delimiter: delimiter, encoding: encoding, handler: rows) }
+                try ByteSource.file(file.path) { try CSVReader.read($0, delimiter: delimiter, encoding: encoding, handler: rows, limits: limits) }
                 rows.finish()
             case .json(let layout, _, let records):
                 let rows = JSONRows(layout: layout, file: id, sink: sink)
-                try ByteSource.file(file.path) { try JSONReader.read($0, records: records, handler: rows) }
+                try ByteSource.file(file.path) { try JSONReader.read($0, records: records, handler: rows, limits: limits) }
                 rows.finish()
             case .xmlRows(let layout, _, let path, let kindFromName):
-                let rows = XMLRows(layout: layout, recordPath: path, kindFromName: kindFromName, file: id, sink: sink)
+                let rows = XMLRows(layout: layout, recordPath: path, kindFromName: kindFromName, file: id, sink: sink, limits: limits)
                 if let problem = try XMLReader.read(path: file.path, handler: rows, limits: limits) {
                     sink.diagnostic(Linter.malformed(problem, file: id))
                 }
@@ -244,9 +244,9 @@ public struct Linter: Sendable {
                 collector.diagnostics.append(Linter.malformed(problem, file: id))
             }
         case .csv(let delimiter)?:
-            try? ByteSource.file(path) { try CSVReader.read($0, delimiter: delimiter, encoding: nil, handler: collector) }
+            try? ByteSource.file(path) { try CSVReader.read($0, delimiter: delimiter, encoding: nil, handler: collector, limits: options.limits) }
         case .json(let records)?:
-            try? ByteSource.file(path) { try JSONReader.read($0, records: records, handler: collector) }
+            try? ByteSource.file(path) { try JSONReader.read($0, records: records, handler: collector, limits: options.limits) }
         case nil:
             break
         }

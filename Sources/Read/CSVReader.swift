@@ -7,6 +7,9 @@ public struct CSVProblem: Sendable, Hashable {
         case strayQuote
         /// The file ends inside a quoted field (reported at its opening quote).
         case unterminatedQuote
+        /// A row longer than the limit (a value far over `Limits.maxValueBytes`): reading
+        /// stops there, so a hostile file cannot make the reader hold it whole.
+        case rowTooLong
     }
     public var kind: Kind
     public var message: String
@@ -75,6 +78,8 @@ public struct CSVRecord {
 /// Memory stays flat: the file is read in chunks and only the current record is kept.
 /// Syntax problems are reported and reading goes on, so one stray quote does not hide
 /// the rest of the file.
+import Model
+
 public final class CSVReader {
     public static let chunkSize = 1 << 20
 
@@ -102,7 +107,12 @@ public final class CSVReader {
     private var recordNumber = 0
     private var headerWidth: Int?
 
-    private init(delimiter: UInt8, encoding: TextEncoding, handler: CSVHandler) {
+    /// The most bytes one row may take in the buffer.
+    private let maxRowBytes: Int
+    private var stopped = false
+
+    private init(delimiter: UInt8, encoding: TextEncoding, handler: CSVHandler, limits: Limits) {
+        maxRowBytes = max(4 * limits.maxValueBytes, 64 * 1024)
         self.delimiter = delimiter
         self.encoding = encoding
         self.handler = handler
@@ -124,14 +134,15 @@ public final class CSVReader {
 
     /// Reads every record of `source`. `encoding` nil: detected from the first chunk.
     /// Throws only when the bytes cannot be read.
-    public static func read(_ source: ByteSource, delimiter: UInt8, encoding: TextEncoding?, handler: CSVHandler) throws {
+    public static func read(_ source: ByteSource, delimiter: UInt8, encoding: TextEncoding?, handler: CSVHandler,
+                            limits: Limits = .defaults) throws {
         // The first chunk decides the encoding before any column is counted.
         let first = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { first.deallocate() }
         let n = try source.fill(first)
         let sample = UnsafeBufferPointer(start: first.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
         let chosen = encoding ?? TextEncoding.detect(sample)
-        let reader = CSVReader(delimiter: delimiter, encoding: chosen, handler: handler)
+        let reader = CSVReader(delimiter: delimiter, encoding: chosen, handler: handler, limits: limits)
         reader.buffer.update(from: sample.baseAddress!, count: n)
         reader.length = n
         if n == 0 { reader.eof = true }
@@ -152,6 +163,12 @@ public final class CSVReader {
                 continue
             }
             (line, lineStart, continuation) = saved
+            if length - start >= maxRowBytes {
+                handler.problem(CSVProblem(kind: .rowTooLong,
+                                           message: "this row is over \(maxRowBytes) bytes long (a value far over the limit of \(maxRowBytes / 4) bytes); the rest of the file is not read",
+                                           position: TextPosition(line: line, column: 1)))
+                return
+            }
             try refill(keepingFrom: &start, source)
         }
     }

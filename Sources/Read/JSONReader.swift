@@ -1,3 +1,5 @@
+import Model
+
 /// A streaming, byte-level JSON reader (RFC 8259) that knows the line and column of every
 /// key and value.
 ///
@@ -8,8 +10,11 @@
 /// duplicate keys are reported and reading goes on.
 public final class JSONReader {
     public static let chunkSize = 1 << 20
+
     /// Deeper nesting is refused rather than risking the stack on hostile input.
-    public static let maxDepth = 512
+    private let maxDepth: Int
+    /// The most bytes one record (or top-level value) may take in the buffer.
+    private let maxRecordBytes: Int
 
     private unowned let handler: JSONHandler
     private let source: ByteSource
@@ -32,11 +37,14 @@ public final class JSONReader {
 
     private struct NeedMore: Error {}
     private struct Syntax: Error {
+        var kind = JSONProblem.Kind.syntax
         let message: String
         let position: TextPosition
     }
 
-    private init(source: ByteSource, handler: JSONHandler) {
+    private init(source: ByteSource, handler: JSONHandler, limits: Limits) {
+        maxDepth = limits.maxDepth
+        maxRecordBytes = max(4 * limits.maxValueBytes, 64 * 1024)
         self.source = source
         self.handler = handler
         buffer = .allocate(capacity: capacity)
@@ -45,12 +53,13 @@ public final class JSONReader {
     deinit { buffer.deallocate() }
 
     /// Reads the records of `source`. Throws only when the bytes cannot be read.
-    public static func read(_ source: ByteSource, records: JSONRecords, handler: JSONHandler) throws {
-        let reader = JSONReader(source: source, handler: handler)
+    public static func read(_ source: ByteSource, records: JSONRecords, handler: JSONHandler,
+                            limits: Limits = .defaults) throws {
+        let reader = JSONReader(source: source, handler: handler, limits: limits)
         do {
             try reader.run(records)
         } catch let e as Syntax {
-            handler.problem(JSONProblem(kind: .syntax, message: e.message, position: e.position))
+            handler.problem(JSONProblem(kind: e.kind, message: e.message, position: e.position))
         }
     }
 
@@ -100,6 +109,10 @@ public final class JSONReader {
                 return result
             } catch is NeedMore {
                 (p, line, lineStart, continuation, depth) = saved
+                if length - p >= maxRecordBytes {
+                    throw Syntax(kind: .tooLarge, message: "a record over \(maxRecordBytes) bytes long (a value far over the limit of \(maxRecordBytes / 4) bytes); the rest of the file is not read",
+                                 position: position(at: p))
+                }
                 try refill()
             }
         }
@@ -456,7 +469,10 @@ public final class JSONReader {
 
     private func enter() throws {
         depth += 1
-        if depth > JSONReader.maxDepth { throw syntaxHere("values nested deeper than \(JSONReader.maxDepth) levels") }
+        if depth > maxDepth {
+            throw Syntax(kind: .tooDeep, message: "values are nested more than \(maxDepth) deep (the limit); the rest of the file is not read",
+                         position: position(at: p))
+        }
     }
 
     private func array() throws -> JSONValue {

@@ -49,6 +49,10 @@ public struct JSONProblem: Sendable {
         case syntax
         /// A key that occurs twice in one object; `first` is the earlier one.
         case duplicateKey(first: TextPosition)
+        /// Nesting deeper than `Limits.maxDepth`; reading stops.
+        case tooDeep
+        /// A record far larger than `Limits.maxValueBytes`; reading stops.
+        case tooLarge
     }
     public var kind: Kind
     public var message: String

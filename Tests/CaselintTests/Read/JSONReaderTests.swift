@@ -77,6 +77,6 @@ func readJSON(_ text: String, _ records: JSONRecords, step: Int? = nil) -> JSONC
 
     @Test func deepNestingIsRefused() {
         let c = readJSON(String(repeating: "[", count: 600) + String(repeating: "]", count: 600), .lines)
-        #expect(c.problems.first?.hasPrefix("values nested deeper than 512 levels") == true)
+        #expect(c.problems.first?.hasPrefix("values are nested more than 256 deep (the limit)") == true)
     }
 }
