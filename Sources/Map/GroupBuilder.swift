@@ -15,13 +15,16 @@ struct GroupBuilder {
     /// Records of the root gathered from values scattered among the root's (`sideField`).
     private var side: [(record: Record, fields: [Field])] = []
 
-    init(kind: RecordKind, source: Symbol, location: SourceLocation, agency: Agency, ordinal: Int32) {
+    /// `records` and `fields`: room to reserve (a CIN child has a few dozen fields; a row
+    /// fragment about as many as its row has cells).
+    init(kind: RecordKind, source: Symbol, location: SourceLocation, agency: Agency, ordinal: Int32,
+         records recordRoom: Int = 8, fields fieldRoom: Int = 32) {
         self.kind = kind
         self.source = source
         self.location = location
         self.ordinal = ordinal
-        records.reserveCapacity(8)
-        fields.reserveCapacity(32)
+        records.reserveCapacity(recordRoom)
+        fields.reserveCapacity(fieldRoom)
         records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
         open.append((0, 0))
     }

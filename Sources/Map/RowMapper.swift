@@ -157,7 +157,7 @@ public final class RowMapper {
             finish()
             fragments += 1
             group = GroupBuilder(kind: kind == .person ? .person : .identity, source: row.name, location: loc(row.start),
-                                 agency: agency, ordinal: row.number)
+                                 agency: agency, ordinal: row.number, records: 2, fields: row.cells.count + 2)
             swap(&groupIDs, &rowIDs)
             ordinals.removeAll(keepingCapacity: true)
         }
