@@ -150,7 +150,8 @@ public struct Example: Sendable {
         /// (separated by `---`) are several source files, linked as a run links files.
         case records
         /// A CSV file: interchange CSV, an SSDA903 table, or an export read through the
-        /// example's `profile`; or just CSV whose syntax is the point.
+        /// example's `profile`; or just CSV whose syntax is the point. `\x{HH}` in the
+        /// text stands for the byte HH (a Windows-1252 export's bytes are not UTF-8).
         case csv
         /// A JSON or JSON Lines file, with or without a `profile`.
         case json
