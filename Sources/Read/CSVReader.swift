@@ -109,10 +109,13 @@ public final class CSVReader {
 
     /// The most bytes one row may take in the buffer.
     private let maxRowBytes: Int
+    /// The most fields of a row that are kept; the rest are counted, not stored.
+    private let maxColumns: Int
     private var stopped = false
 
     private init(delimiter: UInt8, encoding: TextEncoding, handler: CSVHandler, limits: Limits) {
         maxRowBytes = max(4 * limits.maxValueBytes, 64 * 1024)
+        maxColumns = max(limits.maxColumns, 1)
         self.delimiter = delimiter
         self.encoding = encoding
         self.handler = handler
@@ -208,10 +211,17 @@ public final class CSVReader {
     /// nil when the buffer ends before the record does (and the file goes on).
     private func parseRecord(from start: Int) -> Int? {
         var count = 0
+        /// Fields past `maxColumns`: parsed, counted, written over one spare slot.
+        var extra = 0
         var p = start
         var problems: [CSVProblem] = []
         let recordLine = line
         while true {
+            if count > maxColumns {
+                // Past the limit: the field in the spare slot (index maxColumns) is forgotten.
+                count = maxColumns
+                extra += 1
+            }
             if count == spans.count { growSpans() }
             let fieldLine = line, fieldColumn = column(at: p)
             if p < length, buffer[p] == UInt8(ascii: "\"") {
@@ -251,7 +261,7 @@ public final class CSVReader {
                     spans[count] = CSVSpan(start: contentStart, count: p - contentStart, line: fieldLine,
                                            column: fieldColumn, escaped: escaped, quoted: true)
                     count += 1
-                    finish(count: count, problems: problems, recordLine: recordLine)
+                    finish(count: count, extra: extra, problems: problems, recordLine: recordLine)
                     return length
                 }
                 spans[count] = CSVSpan(start: contentStart, count: p - contentStart, line: fieldLine,
@@ -297,7 +307,7 @@ public final class CSVReader {
             // After a field: a delimiter, a line end, or the end of the buffer.
             if p >= length {
                 if !eof { return nil }
-                finish(count: count, problems: problems, recordLine: recordLine)
+                finish(count: count, extra: extra, problems: problems, recordLine: recordLine)
                 return length
             }
             let c = classes[Int(buffer[p])]
@@ -312,7 +322,7 @@ public final class CSVReader {
             }
             p += 1
             newLine(startingAt: p)
-            finish(count: count, problems: problems, recordLine: recordLine)
+            finish(count: count, extra: extra, problems: problems, recordLine: recordLine)
             return p
         }
     }
@@ -326,7 +336,12 @@ public final class CSVReader {
 
     /// Delivers a complete record: collapses doubled quotes, checks the width against
     /// the header, and skips blank lines.
-    private func finish(count: Int, problems: [CSVProblem], recordLine: UInt32) {
+    private func finish(count stored: Int, extra counted: Int = 0, problems: [CSVProblem], recordLine: UInt32) {
+        var count = stored, extra = counted
+        if count > maxColumns {
+            count = maxColumns
+            extra += 1
+        }
         for problem in problems { handler.problem(problem) }
         // A blank line is not a record.
         if count == 1 && spans[0].count == 0 && !spans[0].quoted { return }
@@ -343,13 +358,15 @@ public final class CSVReader {
             spans[i].escaped = false
         }
         recordNumber += 1
+        let found = count + extra
         if let width = headerWidth {
-            if count != width {
-                let at = count > width ? TextPosition(line: spans[width].line, column: spans[width].column)
-                                       : TextPosition(line: recordLine, column: 1)
-                let detail = count > width ? "\(count - width) more than" : "\(width - count) fewer than"
-                handler.problem(CSVProblem(kind: .raggedRow(expected: width, found: count),
-                                           message: "this row has \(count) fields, \(detail) the header's \(width)",
+            if found != width {
+                let at = found > width && width < count ? TextPosition(line: spans[width].line, column: spans[width].column)
+                                                        : TextPosition(line: recordLine, column: 1)
+                let detail = found > width ? "\(found - width) more than" : "\(width - found) fewer than"
+                let cut = extra > 0 ? " (fields after the first \(maxColumns) are not read)" : ""
+                handler.problem(CSVProblem(kind: .raggedRow(expected: width, found: found),
+                                           message: "this row has \(found) fields, \(detail) the header's \(width)\(cut)",
                                            position: at))
             }
         } else {

@@ -1,3 +1,4 @@
+import Model
 import Read
 import Testing
 
@@ -80,6 +81,16 @@ func readCSV(_ bytes: [UInt8], step: Int? = nil, delimiter: UInt8 = UInt8(ascii:
         #expect(detect("a|b\n1|2\n") == UInt8(ascii: "|"))
         #expect(detect("a,\"b;c\"\n1,2\n") == UInt8(ascii: ","))
         #expect(detect("just text\n") == nil)
+    }
+
+    @Test func fieldsPastTheColumnLimitAreCountedNotKept() {
+        var limits = Limits()
+        limits.maxColumns = 3
+        let c = CSVCollect()
+        try! CSVReader.read(.memory(Array("a,b,c\n1,2,3,4,5,6\n7,8,9\n".utf8)), delimiter: UInt8(ascii: ","), encoding: nil,
+                            handler: c, limits: limits)
+        #expect(c.rows == ["a@1:1|b@1:3|c@1:5", "1@2:1|2@2:3|3@2:5", "7@3:1|8@3:3|9@3:5"])
+        #expect(c.problems == ["2:1"])
     }
 
     @Test func syntaxProblemsAreReportedAndReadingGoesOn() {
