@@ -36,7 +36,7 @@ public struct CSVRenderer: Sendable {
         cells.map(CSVRenderer.quote).joined(separator: ",") + "\r\n"
     }
 
-    static func quote(_ cell: String) -> String {
+    public static func quote(_ cell: String) -> String {
         var s = cell
         if let first = s.first, "=+-@\t\r".contains(first) { s = "'" + s }
         return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""

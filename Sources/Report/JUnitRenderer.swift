@@ -30,7 +30,9 @@ public struct JUnitRenderer: Sendable {
             var seen = Set<String>()
             if facts.format != nil {
                 let ruleset = facts.ruleset.flatMap(Ruleset.init(name:))
-                for rule in result.rules where ruleset.map(rule.applies(to:)) ?? true {
+                // Rules about the run itself (an unreadable path, the suppressions file) are
+                // cases only where they found something.
+                for rule in result.rules where (ruleset.map(rule.applies(to:)) ?? true) && !JUnitRenderer.aboutTheRun(rule.id) {
                     cases.append((rule.id, rule.name, found.filter { $0.ruleID == rule.id }))
                     seen.insert(rule.id)
                 }
@@ -73,6 +75,8 @@ public struct JUnitRenderer: Sendable {
             + "<testsuites name=\"\(Tool.name)\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\">\n"
             + suites.joined() + "</testsuites>\n"
     }
+
+    static func aboutTheRun(_ id: String) -> Bool { id.hasPrefix("IO") || id.hasPrefix("SUP") }
 
     /// The finding and its notes as GNU lines, as the text format prints them.
     private func lines(_ d: Diagnostic, in result: LintResult) -> String {

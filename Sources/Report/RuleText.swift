@@ -19,7 +19,7 @@ public enum RuleText {
         if !rule.parameters.isEmpty {
             s += "\nParameters:\n"
             for p in rule.parameters {
-                s += "  \(p.name) = \(p.defaultValue)  \(p.summary) (\(p.source))\n"
+                s += "  \(p.name) = \(p.defaultValue)  \(p.summary) (\(p.source)); \(p.kind.summary)\n"
             }
         }
         if !rule.examples.isEmpty {

@@ -9,7 +9,8 @@ struct Caselint: ParsableCommand {
             caselint reads export folders (DfE CIN census XML and more), builds one model of each child, and reports \
             what is missing, late or inconsistent as compiler-style diagnostics.
 
-            Exit status: 0 no error found; 1 errors found; 2 usage error or unreadable input.
+            Exit status: 0 no finding fails the run; 1 findings fail the run (--fail-on, --max-warnings); \
+            2 usage or configuration error, or unreadable input.
             Personal values (birth dates, UPNs, names, free text) are never printed unless --show-values is given.
             """,
         subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self],
