@@ -7,22 +7,19 @@ import Glibc
 /// Writes files so that a reader (or an interrupted run) never sees half of one: the text
 /// goes to a temporary file in the same folder, is flushed to disk, and is renamed over the
 /// destination in one step. An earlier report stays whole until the new one is complete; a
-/// run stopped by SIGINT or SIGTERM removes its temporary files (`AtomicFile.cleanUpOnSignals`).
+/// run stopped by SIGINT or SIGTERM removes its temporary file (`AtomicFile.cleanUpOnSignals`).
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public let description: String
     }
 
-    /// Temporary files being written, removed if the run is interrupted.
-    private static let pending = Mutex<Set<String>>([])
-
     /// Writes `text` to `path`, replacing it atomically.
     public static func write(_ text: String, to path: String) throws(WriteError) {
         let temp = try writeTemporary(text, near: path)
-        defer { forget(temp) }
-        guard rename(temp, path) == 0 else {
+        defer { temp.release() }
+        guard rename(temp.path, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(temp)
+            unlink(temp.path)
             throw WriteError(description: "cannot write \(path): \(reason)")
         }
     }
@@ -32,79 +29,137 @@ public enum AtomicFile {
     public static func create(_ text: String, at path: String) throws(WriteError) {
         let temp = try writeTemporary(text, near: path)
         defer {
-            unlink(temp)
-            forget(temp)
+            unlink(temp.path)
+            temp.release()
         }
-        guard link(temp, path) == 0 else {
+        guard link(temp.path, path) == 0 else {
             let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
             throw WriteError(description: "cannot write \(path): \(reason)")
         }
     }
 
-    private static func writeTemporary(_ text: String, near path: String) throws(WriteError) -> String {
+    private static func writeTemporary(_ text: String, near path: String) throws(WriteError) -> PendingFile {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        var template = Array(((folder.isEmpty ? "" : folder + "/") + ".\(name).caselint-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        let template = (folder.isEmpty ? "" : folder + "/") + ".\(name).caselint-XXXXXX"
+        guard let temp = PendingFile(template: template) else {
+            throw WriteError(description: "cannot write \(path): the path is too long")
         }
-        let temp = String(cString: template)
-        pending.withLock { _ = $0.insert(temp) }
+        let fd = mkstemp(temp.buffer)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            temp.release()
+            throw WriteError(description: "cannot write \(path): \(reason)")
+        }
+        func fail() -> WriteError {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            unlink(temp.path)
+            temp.release()
+            return WriteError(description: "cannot write \(path): \(reason)")
+        }
         // mkstemp makes the file private; a report gets the usual permissions.
         let mask = umask(0)
         umask(mask)
         fchmod(fd, 0o666 & ~mask)
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temp)
-                forget(temp)
-                throw WriteError(description: "cannot write \(path): \(reason)")
+                throw fail()
             }
             offset += n
         }
-        bytes = []
-        guard fsync(fd) == 0, close(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temp)
-            forget(temp)
-            throw WriteError(description: "cannot write \(path): \(reason)")
+        guard fsync(fd) == 0 else { throw fail() }
+        guard close(fd) == 0 else {
+            unlink(temp.path)
+            temp.release()
+            throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         return temp
     }
 
-    private static func forget(_ temp: String) {
-        pending.withLock { _ = $0.remove(temp) }
-    }
-
-    /// Removes the temporary files of writes in progress.
-    public static func removePending() {
-        for p in pending.withLock({ $0 }) { unlink(p) }
-    }
-
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
-
-    /// On SIGINT or SIGTERM: remove temporary files, then die of the same signal, so the
-    /// caller sees the usual status (130, 143) and no earlier report is touched.
+    /// On SIGINT, SIGTERM or SIGHUP: remove the temporary file being written, then die of
+    /// the same signal, so the caller sees the usual status (130, 143) and no earlier
+    /// report is touched. Installed once, before any report is written.
     public static func cleanUpOnSignals() {
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                removePending()
-                signal(sig, SIG_DFL)
-                raise(sig)
+        PendingFile.prepare()
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            // A signal the parent chose to ignore (nohup, a background job) stays ignored.
+            let previous = signal(sig, removePendingAndDie)
+            if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                signal(sig, SIG_IGN)
             }
-            source.resume()
-            sources.append(source)
+            sigaddset(&set, sig)
+        }
+        // A parent may have started us with these blocked (some process runners do):
+        // a run must still stop when asked to.
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+}
+
+/// The name of a temporary file being written, kept in memory the signal handler can read
+/// without allocating or locking: a fixed table of C strings, one slot per write in
+/// progress. mkstemp writes the name into the slot itself, so the slot names the file
+/// from the moment it exists.
+struct PendingFile {
+    static let slots = 8
+    static let slotSize = 4096
+    nonisolated(unsafe) static var table: UnsafeMutablePointer<CChar>?
+    private static let used = Mutex<[Bool]>(Array(repeating: false, count: slots))
+
+    let buffer: UnsafeMutablePointer<CChar>
+    private let slot: Int?
+
+    static func prepare() {
+        guard table == nil else { return }
+        let t = UnsafeMutablePointer<CChar>.allocate(capacity: slots * slotSize)
+        t.initialize(repeating: 0, count: slots * slotSize)
+        table = t
+    }
+
+    init?(template: String) {
+        let bytes = Array(template.utf8CString)
+        guard bytes.count <= PendingFile.slotSize else { return nil }
+        PendingFile.prepare()
+        let free = PendingFile.used.withLock { used -> Int? in
+            guard let i = used.firstIndex(of: false) else { return nil }
+            used[i] = true
+            return i
+        }
+        slot = free
+        if let free {
+            buffer = PendingFile.table! + free * PendingFile.slotSize
+        } else {
+            // More writes at once than slots: this one is not cleaned up on a signal.
+            buffer = UnsafeMutablePointer<CChar>.allocate(capacity: PendingFile.slotSize)
+        }
+        for (i, b) in bytes.enumerated() { buffer[i] = b }
+    }
+
+    var path: String { String(cString: buffer) }
+
+    /// The write is over (renamed or abandoned): the slot no longer names a file.
+    func release() {
+        buffer[0] = 0
+        if let slot { PendingFile.used.withLock { $0[slot] = false } } else { buffer.deallocate() }
+    }
+}
+
+/// The signal handler: only async-signal-safe calls (unlink, signal, raise).
+private func removePendingAndDie(_ sig: Int32) {
+    if let table = PendingFile.table {
+        for i in 0..<PendingFile.slots {
+            let p = table + i * PendingFile.slotSize
+            if p[0] != 0 { unlink(p) }
         }
     }
+    signal(sig, SIG_DFL)
+    raise(sig)
 }
 
 /// Paths compared by what they point at: an output that would overwrite an input is refused.

@@ -30,13 +30,15 @@ enum HTMLAssets {
         .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 8px; }
         .filters input, .filters select, .filters button { font: inherit; padding: 5px 8px; border: 1px solid #d0d5dd; border-radius: 6px; background: #fff; }
         .filters input { flex: 1 1 260px; }
+        .filters select { max-width: 240px; }
         #findings { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); }
         #findings th { text-align: left; background: #f2f4f7; position: sticky; top: 0; border-bottom: 1px solid var(--line); padding: 0; }
         #findings th button { all: unset; display: block; padding: 7px 8px; cursor: pointer; font-weight: 600; width: 100%; box-sizing: border-box; }
         #findings th[aria-sort=ascending] button::after { content: " \\25B2"; font-size: 10px; }
         #findings th[aria-sort=descending] button::after { content: " \\25BC"; font-size: 10px; }
         #findings td { padding: 6px 8px; border-top: 1px solid var(--line); vertical-align: top; }
-        #findings td.msg { min-width: 380px; }
+        #findings td.msg { min-width: 380px; overflow-wrap: anywhere; }
+        #findings td.msg .path, .lp { overflow-wrap: anywhere; word-break: break-all; }
         #findings tr.hidden { display: none; }
         .num, .nowrap { white-space: nowrap; font-variant-numeric: tabular-nums; }
         #findings td.path { min-width: 150px; word-break: normal; }

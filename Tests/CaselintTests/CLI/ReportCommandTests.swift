@@ -227,3 +227,30 @@ import Testing
         #expect(lines[0] == "::error file=fixtures/cin-census/demo-return.xml,line=95,col=11,title=CIN8925 cp-plan-ends-before-start::child protection plan ends (2024-06-20) before it starts (2024-06-28) [CIN8925]%0Anote: fixtures/cin-census/demo-return.xml:94:11: the plan starts here")
     }
 }
+
+/// An interrupted run dies of its signal and leaves the earlier report as it was.
+@Suite(.serialized) struct InterruptTests {
+    @Test func sigtermLeavesTheEarlierReportWhole() throws {
+        let dir = try TemporaryFolder()
+        let sample = try String(contentsOfFile: Repo.path("fixtures/samples/cin-census/fake_CIN_data.xml"), encoding: .utf8)
+        for i in 0..<60 { try dir.write(sample, to: "drop/return-\(i).xml") }
+        let report = dir.path("report.json")
+        try "the earlier report".write(toFile: report, atomically: true, encoding: .utf8)
+
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("caselint")
+        let executable = FileManager.default.isExecutableFile(atPath: binary.path) ? binary.path : Repo.path(".build/debug/caselint")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["check", dir.path("drop"), "--jobs", "1", "--format", "json", "--output", report, "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "caselint must not ignore SIGTERM")
+        #expect(process.terminationStatus == SIGTERM)
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == "the earlier report")
+        #expect(dir.contents == ["drop", "report.json"], "no temporary file is left")
+    }
+}
