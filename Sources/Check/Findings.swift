@@ -24,21 +24,42 @@ public struct CheckContext: Sendable {
     }
 }
 
-/// Collects one rule's diagnostics. Rules never throw: they report here.
-public struct Findings {
+/// A rule bound to the return it checks: made once per return, so checking a child does
+/// not copy the rule's documentation or the context.
+public final class ActiveRule: Sendable {
     public let rule: Rule
     public let context: CheckContext
-    public private(set) var diagnostics: [Diagnostic] = []
+    let id: String
+    let severity: Severity
 
     public init(rule: Rule, context: CheckContext) {
         self.rule = rule
         self.context = context
+        id = rule.id
+        severity = rule.severity
+    }
+}
+
+/// Collects one rule's diagnostics. Rules never throw: they report here.
+public struct Findings {
+    private let active: ActiveRule
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public var rule: Rule { active.rule }
+    public var context: CheckContext { active.context }
+
+    public init(rule: Rule, context: CheckContext) {
+        active = ActiveRule(rule: rule, context: context)
+    }
+
+    public init(_ active: ActiveRule) {
+        self.active = active
     }
 
     /// Reports at a field of a record.
     public mutating func report(_ message: Message, at field: Field, of record: RecordRef, notes: [Note] = []) {
         diagnostics.append(Diagnostic(
-            ruleID: rule.id, severity: rule.severity, message: message, location: field.location,
+            ruleID: active.id, severity: active.severity, message: message, location: field.location,
             path: record.logicalPath(of: field), childID: record.child.laChildID,
             recordKey: Findings.key(record, field.source.name), notes: notes, agency: record.record.agency.name))
     }
@@ -46,7 +67,7 @@ public struct Findings {
     /// Reports at a record, for something it lacks (`missing` names the absent field).
     public mutating func report(_ message: Message, at record: RecordRef, missing: String? = nil, notes: [Note] = []) {
         diagnostics.append(Diagnostic(
-            ruleID: rule.id, severity: rule.severity, message: message, location: record.location,
+            ruleID: active.id, severity: active.severity, message: message, location: record.location,
             path: record.logicalPath, childID: record.child.laChildID,
             recordKey: Findings.key(record, missing), notes: notes, agency: record.record.agency.name))
     }
@@ -61,16 +82,16 @@ public struct Findings {
         if let header = context.header {
             let h = header.person
             if let key, let f = h[key] {
-                diagnostics.append(Diagnostic(ruleID: rule.id, severity: rule.severity, message: message,
+                diagnostics.append(Diagnostic(ruleID: active.id, severity: active.severity, message: message,
                                               location: f.location, path: "Header/" + f.source.name,
                                               recordKey: "Header/" + f.source.name, notes: notes))
                 return
             }
-            diagnostics.append(Diagnostic(ruleID: rule.id, severity: rule.severity, message: message,
+            diagnostics.append(Diagnostic(ruleID: active.id, severity: active.severity, message: message,
                                           location: h.location, path: "Header", recordKey: "Header", notes: notes))
             return
         }
-        diagnostics.append(Diagnostic(ruleID: rule.id, severity: rule.severity, message: message,
+        diagnostics.append(Diagnostic(ruleID: active.id, severity: active.severity, message: message,
                                       location: SourceLocation(file: context.file, line: 1, column: 1), recordKey: "return", notes: notes))
     }
 

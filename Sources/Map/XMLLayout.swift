@@ -25,12 +25,36 @@ public final class XMLLayout: Sendable {
         public let children: [Symbol: Node]
         /// For fields: the element path from the enclosing record (`ChildIdentifiers/UPN`).
         public let sourceName: Symbol
+        /// For fields: the model type, and whether the value is personal (looked up once).
+        public let valueType: ValueType?
+        public let personal: Bool
+        /// The children again, for a linear search: a handful of integer compares beat
+        /// hashing on every element of a large file.
+        private let childNames: [UInt32]
+        private let childNodes: [Node]
 
         init(name: Symbol, role: Role, children: [Node], sourceName: Symbol) {
             self.name = name
             self.role = role
             self.children = Dictionary(uniqueKeysWithValues: children.map { ($0.name, $0) })
             self.sourceName = sourceName
+            childNames = children.map(\.name.rawValue)
+            childNodes = children
+            let key: FieldKey?
+            switch role {
+            case .field(let k, _), .valueRecord(_, let k): key = k
+            default: key = nil
+            }
+            valueType = key.flatMap { Schema.spec($0)?.type }
+            personal = key.map(Schema.isPersonal) ?? false
+        }
+
+        /// The child element called `name`, if the layout has one.
+        @inline(__always)
+        public func child(_ name: Symbol) -> Node? {
+            let raw = name.rawValue
+            for i in childNames.indices where childNames[i] == raw { return childNodes[i] }
+            return nil
         }
     }
 

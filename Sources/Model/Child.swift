@@ -55,22 +55,35 @@ public struct RecordRef: Sendable {
 
     /// The first field with `key`, or nil when the record does not have it.
     public subscript(_ key: FieldKey) -> Field? {
+        fieldIndex(key).map { child.fields[$0] }
+    }
+
+    /// Index into `child.fields` of the first field with `key`.
+    @inline(__always)
+    private func fieldIndex(_ key: FieldKey) -> Int? {
         let r = child.records[index]
         var i = Int(r.fieldStart)
-        while i < Int(r.fieldEnd) {
-            if child.fields[i].key == key { return child.fields[i] }
+        let end = Int(r.fieldEnd)
+        while i < end {
+            if child.fields[i].key == key { return i }
             i += 1
         }
         return nil
     }
 
+    /// True when the record has the field (even empty).
+    public func has(_ key: FieldKey) -> Bool { fieldIndex(key) != nil }
+
     /// The date in `key`, when present and valid.
-    public func day(_ key: FieldKey) -> Day? { self[key]?.day }
+    public func day(_ key: FieldKey) -> Day? {
+        guard let i = fieldIndex(key) else { return nil }
+        return child.fields[i].day
+    }
 
     /// The text of `key` when present and not empty.
     public func text(_ key: FieldKey) -> String? {
-        guard let f = self[key], !f.text.isEmpty else { return nil }
-        return f.text
+        guard let i = fieldIndex(key), !child.fields[i].text.isEmpty else { return nil }
+        return child.fields[i].text
     }
 
     /// Every field with `key` (repeating fields such as disabilities).
