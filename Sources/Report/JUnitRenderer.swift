@@ -28,7 +28,9 @@ public struct JUnitRenderer: Sendable {
             if facts.format == nil && found.isEmpty { continue }
             var cases: [(rule: String, name: String, findings: [Diagnostic])] = []
             var seen = Set<String>()
-            if facts.format != nil {
+            // A data file gets a case for every rule that applies to it; the suppressions file
+            // only for what was found in it.
+            if facts.format != nil && facts.format != "caselint-suppressions" {
                 let ruleset = facts.ruleset.flatMap(Ruleset.init(name:))
                 // Rules about the run itself (an unreadable path, the suppressions file) are
                 // cases only where they found something.

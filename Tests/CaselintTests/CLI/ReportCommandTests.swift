@@ -179,6 +179,10 @@ import Testing
         #expect(run.out.contains("\(dir.path("suppressions.yml")):11:5: warning: the suppression of CIN1104 for child DEMO004 expired on 2025-01-31; renew it with a new date and reason, or remove it [SUP001]"))
         #expect(run.out.contains("\(dir.path("suppressions.yml")):15:5: note: the suppression of CIN8866 for child DEMO999 matches no finding; it can be removed [SUP002]"))
         #expect(run.out.hasSuffix("1 file, 16 children: 16 errors, 6 warnings, 1 note (not shown: 2 suppressed)\n"))
+        let junit = try runCaselint(["check", "fixtures/cin-census", "--suppressions", dir.path("suppressions.yml"), "--today", "2025-04-01",
+                                     "--format", "junit"])
+        let suite = try #require(junit.out.components(separatedBy: "<testsuite ").last)
+        #expect(suite.hasPrefix("name=\"\(dir.path("suppressions.yml"))\" tests=\"2\" failures=\"0\""))
         // After its expiry date the first suppression lapses too.
         let later = try runCaselint(["check", "fixtures/cin-census", "--suppressions", dir.path("suppressions.yml"), "--today", "2025-07-01"])
         #expect(later.out.contains("[CIN8925]"))
