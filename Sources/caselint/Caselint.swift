@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Caselint: ParsableCommand {
@@ -16,4 +17,21 @@ struct Caselint: ParsableCommand {
         subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self],
         defaultSubcommand: CheckCommand.self
     )
+
+    /// Runs the command, with usage errors (argument parser's status 64) reported as
+    /// status 2, the status caselint documents for every usage or configuration error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { printError(message) }
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
