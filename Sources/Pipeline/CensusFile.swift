@@ -14,8 +14,11 @@ final class CensusFile: RecordSink {
     /// Findings past the per-file limit: counted, not kept.
     private var overflow = 0
 
-    init(file: FileID, rules: [Rule], ruleset: Ruleset?, limits: Limits = .defaults) {
+    private let parameters: RuleParameters
+
+    init(file: FileID, rules: [Rule], ruleset: Ruleset?, limits: Limits = .defaults, parameters: RuleParameters = RuleParameters()) {
         self.file = file
+        self.parameters = parameters
         self.rules = rules
         forcedRuleset = ruleset
         maxFindings = limits.maxFindingsPerFile
@@ -37,20 +40,25 @@ final class CensusFile: RecordSink {
         let h = header.person
         let reference = h.day(.referenceDate)
         let ruleset = forcedRuleset ?? Ruleset.forHeader(year: h[.year]?.integer, referenceDate: reference)
-        let context = CheckContext(file: file, census: reference.map(CensusPeriod.init), ruleset: ruleset, header: header)
+        let context = CheckContext(file: file, census: reference.map(CensusPeriod.init), ruleset: ruleset, header: header,
+                                   parameters: parameters)
         checker = ReturnChecker(rules: rules, context: context)
     }
 
     func child(_ child: Child) {
         if checker == nil {
             // No header: rules run without a census year (those that need one stay quiet).
-            let context = CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil)
+            let context = CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil,
+                                       parameters: parameters)
             checker = ReturnChecker(rules: rules, context: context)
         }
         children += 1
         keep(checker!.check(child))
         keep(checker!.observe(child))
     }
+
+    /// The ruleset the return is checked with, once its header (or first child) is read.
+    var ruleset: Ruleset? { checker?.context.ruleset }
 
     func diagnostic(_ diagnostic: Diagnostic) {
         keep([diagnostic])

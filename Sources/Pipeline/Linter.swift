@@ -1,3 +1,4 @@
+import Foundation
 import Check
 import Checks
 import Discover
@@ -16,23 +17,38 @@ public struct Linter: Sendable {
     public init(options: LintOptions, catalogue: [Rule] = Catalogue.rules) {
         self.options = options
         let selection = RuleSelection(select: options.select, ignore: options.ignore)
-        rules = catalogue.filter { selection.includes($0.id) }
+        rules = catalogue.filter { selection.includes($0.id) }.map { rule in
+            options.severities[rule.id].map { rule.with(severity: $0) } ?? rule
+        }
     }
 
     public func run() -> LintResult {
         let discovery = Discovery(paths: options.paths)
+        var skipped: [SkippedFile] = []
+        var found: [FoundFile] = []
+        let cwd = FileManager.default.currentDirectoryPath
+        for file in discovery.files {
+            if !file.explicit, let filter = options.pathFilter,
+               let why = filter.rejection(of: file.path, workingDirectory: cwd) {
+                skipped.append(SkippedFile(path: file.path, reason: why))
+            } else {
+                found.append(file)
+            }
+        }
         var files: [SourceFile] = []
-        for found in discovery.files { files.append(SourceFile(id: FileID(UInt32(files.count)), path: found.path)) }
+        for file in found { files.append(SourceFile(id: FileID(UInt32(files.count)), path: file.path)) }
         var diagnostics: [Diagnostic] = []
+        var facts = [FileFacts](repeating: FileFacts(), count: found.count)
         for bad in discovery.unreadable {
             let id = FileID(UInt32(files.count))
             files.append(SourceFile(id: id, path: bad.path))
+            facts.append(FileFacts(skipped: "cannot be read: \(bad.reason)"))
             diagnostics.append(Diagnostic(ruleID: "IO001", severity: .error,
                                           message: "cannot read \(bad.path): \(bad.reason)", location: .wholeFile(id)))
         }
+        options.progress?.start(files: found.count)
 
         // Files are independent: check them side by side, keep results in file order.
-        let found = discovery.files
         let outcomes = ResultSlots<FileOutcome>(count: found.count)
         let queue = DispatchQueue(label: "caselint.files", attributes: .concurrent)
         let group = DispatchGroup()
@@ -41,25 +57,41 @@ public struct Linter: Sendable {
             limit.wait()
             queue.async(group: group) {
                 outcomes[i] = self.check(file, id: FileID(UInt32(i)))
+                self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
                 limit.signal()
             }
         }
         group.wait()
 
-        var skipped: [SkippedFile] = []
         var checked = 0, children = 0, unreadable = discovery.unreadable.count
-        for outcome in outcomes.values {
+        for (i, outcome) in outcomes.values.enumerated() {
             guard let outcome else { continue }
             diagnostics.append(contentsOf: outcome.diagnostics)
             if let reason = outcome.skipped { skipped.append(SkippedFile(path: outcome.path, reason: reason)) } else { checked += 1 }
             children += outcome.children
             if outcome.unreadable { unreadable += 1 }
+            facts[i] = FileFacts(format: outcome.skipped == nil && !outcome.unreadable ? outcome.format : nil,
+                                 ruleset: outcome.ruleset, children: outcome.children,
+                                 skipped: outcome.unreadable ? "cannot be read" : outcome.skipped)
         }
         let active = Set(rules.map(\.id))
+        let severity = Dictionary(rules.map { ($0.id, $0.severity) }, uniquingKeysWith: { a, _ in a })
         diagnostics = diagnostics.filter { active.contains($0.ruleID) || $0.ruleID == "IO001" }
+        // Reader findings are made before rules are consulted: give them the configured severity.
+        for i in diagnostics.indices {
+            if let s = severity[diagnostics[i].ruleID], s != diagnostics[i].severity { diagnostics[i].severity = s }
+        }
         diagnostics.sort(by: Diagnostic.reportOrder)
+        Fingerprint.assign(&diagnostics) { files[Int($0.rawValue)].path }
         return LintResult(files: files, diagnostics: diagnostics, filesChecked: checked, children: children,
-                          skipped: skipped, unreadable: unreadable, rules: rules)
+                          skipped: skipped, unreadable: unreadable, rules: rules, facts: facts,
+                          requestedRuleset: options.ruleset?.name)
+    }
+
+    /// A file's size in bytes (0 when it cannot be read), for the progress line's MB/s.
+    static func size(of path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
     }
 
     struct FileOutcome: Sendable {
@@ -68,6 +100,9 @@ public struct Linter: Sendable {
         var children = 0
         var skipped: String?
         var unreadable = false
+        /// What the file was read as.
+        var format: String?
+        var ruleset: String?
     }
 
     /// Reads, maps and checks one file.
@@ -75,7 +110,9 @@ public struct Linter: Sendable {
         var outcome = FileOutcome(path: file.path)
         switch file.sniffed {
         case .xml(let root) where root == XMLLayout.cinCensus.root.name.name:
-            let census = CensusFile(file: id, rules: rules, ruleset: options.ruleset, limits: options.limits)
+            let census = CensusFile(file: id, rules: rules, ruleset: options.ruleset, limits: options.limits,
+                                    parameters: options.parameters)
+            outcome.format = "cin-census"
             let mapper = XMLMapper(layout: .cinCensus, file: id, sink: census, limits: options.limits)
             do {
                 if let problem = try XMLReader.read(path: file.path, handler: mapper, limits: options.limits) {
@@ -89,8 +126,14 @@ public struct Linter: Sendable {
                                              message: "cannot read \(file.path): \(Linter.describe(error))", location: .wholeFile(id)))
             }
             census.finish()
-            outcome.diagnostics = census.diagnostics
+            // A census return is social care's: findings the reader makes about it are too.
+            outcome.diagnostics = census.diagnostics.map { d in
+                var d = d
+                if d.agency == nil { d.agency = Agency.socialCare.name }
+                return d
+            }
             outcome.children = census.children
+            outcome.ruleset = census.ruleset?.name
         case .xml(let root):
             // Not an export we know; still report it if it is not even well-formed XML.
             let what = root.map { "XML with root element <\($0)>" } ?? "XML of an unknown kind"
