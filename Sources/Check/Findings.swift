@@ -10,14 +10,17 @@ public struct CheckContext: Sendable {
     /// The return's header record, for return-level findings and notes.
     public let header: Child?
     public let calendar: WorkingDayCalendar
+    /// Parameter values from configuration; rules read them with `Findings.parameter`.
+    public let parameters: RuleParameters
 
     public init(file: FileID, census: CensusPeriod?, ruleset: Ruleset, header: Child?,
-                calendar: WorkingDayCalendar = .englandAndWales) {
+                calendar: WorkingDayCalendar = .englandAndWales, parameters: RuleParameters = RuleParameters()) {
         self.file = file
         self.census = census
         self.ruleset = ruleset
         self.header = header
         self.calendar = calendar
+        self.parameters = parameters
     }
 }
 
@@ -58,7 +61,7 @@ public struct Findings {
         diagnostics.append(Diagnostic(
             ruleID: active.id, severity: active.severity, message: message, location: field.location,
             path: record.logicalPath(of: field), childID: record.child.laChildID,
-            recordKey: Findings.key(record, field.source.name), notes: notes))
+            recordKey: Findings.key(record, field.source.name), notes: notes, agency: record.record.agency.name))
     }
 
     /// Reports at a record, for something it lacks (`missing` names the absent field).
@@ -66,7 +69,7 @@ public struct Findings {
         diagnostics.append(Diagnostic(
             ruleID: active.id, severity: active.severity, message: message, location: record.location,
             path: record.logicalPath, childID: record.child.laChildID,
-            recordKey: Findings.key(record, missing), notes: notes))
+            recordKey: Findings.key(record, missing), notes: notes, agency: record.record.agency.name))
     }
 
     /// Reports at the field if present, else at the record.

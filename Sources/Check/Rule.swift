@@ -124,17 +124,22 @@ public protocol ReturnCheck: AnyObject {
     func finish(_ findings: inout Findings)
 }
 
-/// A tunable value of a rule, with its default and where the default comes from.
+/// A tunable value of a rule, with its default and where the default comes from. Users set
+/// it in `.caselint.yml` under `rule-settings:`; `kind` says what values are valid, and
+/// rules read the value through `Findings` (`out.interval("visit-interval")`).
 public struct Parameter: Sendable {
     public let name: String
+    /// The default as it would be written in configuration (`10 working days`).
     public let defaultValue: String
     public let summary: String
     public let source: String
-    public init(name: String, defaultValue: String, summary: String, source: String) {
+    public let kind: ParameterKind
+    public init(name: String, defaultValue: String, summary: String, source: String, kind: ParameterKind = .text) {
         self.name = name
         self.defaultValue = defaultValue
         self.summary = summary
         self.source = source
+        self.kind = kind
     }
 }
 

@@ -60,7 +60,9 @@ public struct FragmentIdentity: Sendable {
     /// child and file, not one per row.
     public internal(set) var weight = 1
 
-    public init(_ child: Child, file: FileID, index: Int) {
+    /// `quietInvalid`: kinds whose failing check character the source's own rules already
+    /// report (CIN1510 for a census file's UPNs): still not used to link, not counted.
+    public init(_ child: Child, file: FileID, index: Int, quietInvalid: Set<LinkKey.Kind> = []) {
         self.file = file
         self.index = index
         location = child.location
@@ -80,11 +82,17 @@ public struct FragmentIdentity: Sendable {
                 var value = f.text
                 switch kind {
                 case .nhsNumber:
-                    guard CheckCharacters.isValidNHSNumber(value) else { invalid.append((kind, f.valueLocation)); continue }
+                    guard CheckCharacters.isValidNHSNumber(value) else {
+                        if !quietInvalid.contains(kind) { invalid.append((kind, f.valueLocation)) }
+                        continue
+                    }
                     value = CheckCharacters.normalisedNHSNumber(value) ?? value
                 case .upn:
                     value = value.uppercased()
-                    guard CheckCharacters.isValidUPN(value) else { invalid.append((kind, f.valueLocation)); continue }
+                    guard CheckCharacters.isValidUPN(value) else {
+                        if !quietInvalid.contains(kind) { invalid.append((kind, f.valueLocation)) }
+                        continue
+                    }
                 default:
                     break
                 }
@@ -110,11 +118,15 @@ public struct IdentityCollector: Sendable {
     private var byFirstKey: [LinkKey: Int32] = [:]
     private var next: [Int32] = []
     private let tracksFragments: Bool
+    private let quietInvalid: Set<LinkKey.Kind>
 
-    public init(tracksFragments: Bool) { self.tracksFragments = tracksFragments }
+    public init(tracksFragments: Bool, quietInvalid: Set<LinkKey.Kind> = []) {
+        self.tracksFragments = tracksFragments
+        self.quietInvalid = quietInvalid
+    }
 
     public mutating func add(_ child: Child, file: FileID, index: Int) {
-        let identity = FragmentIdentity(child, file: file, index: index)
+        let identity = FragmentIdentity(child, file: file, index: index, quietInvalid: quietInvalid)
         var i = identities.count
         if let first = identity.keys.first?.key {
             var candidate = byFirstKey[first] ?? -1

@@ -1,3 +1,4 @@
+import Foundation
 import Check
 import Checks
 import Config
@@ -18,23 +19,38 @@ public struct Linter: Sendable {
     public init(options: LintOptions, catalogue: [Rule] = Catalogue.rules) {
         self.options = options
         let selection = RuleSelection(select: options.select, ignore: options.ignore)
-        rules = catalogue.filter { selection.includes($0.id) }
+        rules = catalogue.filter { selection.includes($0.id) }.map { rule in
+            options.severities[rule.id].map { rule.with(severity: $0) } ?? rule
+        }
     }
 
     public func run() -> LintResult {
         let discovery = Discovery(paths: options.paths)
+        var skipped: [SkippedFile] = []
+        var found: [FoundFile] = []
+        let cwd = FileManager.default.currentDirectoryPath
+        for file in discovery.files {
+            if !file.explicit, let filter = options.pathFilter,
+               let why = filter.rejection(of: file.path, workingDirectory: cwd) {
+                skipped.append(SkippedFile(path: file.path, reason: why))
+            } else {
+                found.append(file)
+            }
+        }
         var files: [SourceFile] = []
-        for found in discovery.files { files.append(SourceFile(id: FileID(UInt32(files.count)), path: found.path)) }
+        for file in found { files.append(SourceFile(id: FileID(UInt32(files.count)), path: file.path)) }
         var diagnostics: [Diagnostic] = []
+        var facts = [FileFacts](repeating: FileFacts(), count: found.count)
         for bad in discovery.unreadable {
             let id = FileID(UInt32(files.count))
             files.append(SourceFile(id: id, path: bad.path))
+            facts.append(FileFacts(skipped: "cannot be read: \(bad.reason)"))
             diagnostics.append(Diagnostic(ruleID: "IO001", severity: .error,
                                           message: "cannot read \(bad.path): \(bad.reason)", location: .wholeFile(id)))
         }
+        options.progress?.start(files: found.count)
 
         // Profiles (given, then found beside the data), then what each file is.
-        let found = discovery.files
         let (profiles, profileErrors) = loadProfiles(found)
         var configErrors = profileErrors
         var plans: [SourcePlan] = []
@@ -44,8 +60,9 @@ public struct Linter: Sendable {
             configErrors += errors
         }
         if !configErrors.isEmpty {
-            var result = LintResult(files: files, diagnostics: [], filesChecked: 0, children: 0, skipped: [],
-                                    unreadable: discovery.unreadable.count, rules: rules)
+            var result = LintResult(files: files, diagnostics: [], filesChecked: 0, children: 0, skipped: skipped,
+                                    unreadable: discovery.unreadable.count, rules: rules, facts: facts,
+                                    requestedRuleset: options.ruleset?.name)
             result.configErrors = configErrors
             return result
         }
@@ -74,16 +91,16 @@ public struct Linter: Sendable {
             limit.wait()
             queue.async(group: group) {
                 outcomes[i] = self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound)
+                self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
                 limit.signal()
             }
         }
         group.wait()
 
-        var skipped: [SkippedFile] = []
         var checked = 0, children = 0, unreadable = discovery.unreadable.count
         var identities: [FragmentIdentity] = []
         var fragments: [(child: Child, identity: Int)] = []
-        for outcome in outcomes.values {
+        for (i, outcome) in outcomes.values.enumerated() {
             guard let outcome else { continue }
             diagnostics.append(contentsOf: outcome.diagnostics)
             if let reason = outcome.skipped {
@@ -98,6 +115,9 @@ public struct Linter: Sendable {
             for (child, local) in zip(outcome.fragments, outcome.fragmentIdentity) {
                 fragments.append((child, offset + Int(local)))
             }
+            facts[i] = FileFacts(format: outcome.skipped == nil && !outcome.unreadable ? outcome.format : nil,
+                                 ruleset: outcome.ruleset, children: outcome.children,
+                                 skipped: outcome.unreadable ? "cannot be read" : outcome.skipped)
         }
         if collect.identities {
             let linkage = Linker.link(identities)
@@ -113,10 +133,23 @@ public struct Linter: Sendable {
             }
         }
         let active = Set(rules.map(\.id))
+        let severity = Dictionary(rules.map { ($0.id, $0.severity) }, uniquingKeysWith: { a, _ in a })
         diagnostics = diagnostics.filter { active.contains($0.ruleID) || $0.ruleID == "IO001" }
+        // Reader findings are made before rules are consulted: give them the configured severity.
+        for i in diagnostics.indices {
+            if let s = severity[diagnostics[i].ruleID], s != diagnostics[i].severity { diagnostics[i].severity = s }
+        }
         diagnostics.sort(by: Diagnostic.reportOrder)
+        Fingerprint.assign(&diagnostics) { files[Int($0.rawValue)].path }
         return LintResult(files: files, diagnostics: diagnostics, filesChecked: checked, children: children,
-                          skipped: skipped, unreadable: unreadable, rules: rules)
+                          skipped: skipped, unreadable: unreadable, rules: rules, facts: facts,
+                          requestedRuleset: options.ruleset?.name)
+    }
+
+    /// A file's size in bytes (0 when it cannot be read), for the progress line's MB/s.
+    static func size(of path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
     }
 
     /// The profiles of the run: those given (`--profile`, configuration), then those
@@ -144,7 +177,8 @@ public struct Linter: Sendable {
         for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = g } }
         var members = [[Child]](repeating: [], count: linkage.children.count)
         for f in fragments { members[groupOf[f.identity]].append(f.child) }
-        let context = CheckContext(file: FileID(0), census: nil, ruleset: options.ruleset ?? .latest, header: nil)
+        let context = CheckContext(file: FileID(0), census: nil, ruleset: options.ruleset ?? .latest, header: nil,
+                                   parameters: options.parameters)
         let checker = ReturnChecker(rules: rules, context: context)
         var out: [Diagnostic] = []
         for group in members where !group.isEmpty {
@@ -167,6 +201,9 @@ public struct Linter: Sendable {
         /// For each fragment kept, the index of its identity in `identities`.
         var fragmentIdentity: [Int32] = []
         var fragments: [Child] = []
+        /// What the file was read as (its source family), and the CIN ruleset it was checked with.
+        var format: String?
+        var ruleset: String?
     }
 
     /// Reads, maps and checks one file on its own (no profiles, nothing kept for linking).
@@ -194,10 +231,15 @@ public struct Linter: Sendable {
             return outcome
         }
         let limits = options.limits
-        let sink = SourceChecker(file: id, family: family, rules: rules, ruleset: options.ruleset, collect: collect, limits: limits)
+        let sink = SourceChecker(file: id, family: family, rules: rules, ruleset: options.ruleset, collect: collect, limits: limits,
+                                 parameters: options.parameters)
+        outcome.format = family.name
+        // Findings the reader makes about a file belong to the file's agency.
+        var agency: String?
         do {
             switch plan {
             case .cinCensus, .ssda903XML:
+                agency = Agency.socialCare.name
                 let mapper = XMLMapper(layout: family == .cinCensus ? .cinCensus : SSDA903.xml, file: id, sink: sink, limits: limits)
                 if let problem = try XMLReader.read(path: file.path, handler: mapper, limits: limits) {
                     sink.diagnostic(Linter.malformed(problem, file: id))
@@ -205,14 +247,17 @@ public struct Linter: Sendable {
                     mapper.finish()
                 }
             case .csv(let layout, _, let delimiter, let encoding):
+                agency = layout.agency.name
                 let rows = CSVRows(layout: layout, file: id, sink: sink)
                 try ByteSource.file(file.path) { try CSVReader.read($0, delimiter: delimiter, encoding: encoding, handler: rows, limits: limits) }
                 rows.finish()
             case .json(let layout, _, let records):
+                agency = layout.agency.name
                 let rows = JSONRows(layout: layout, file: id, sink: sink)
                 try ByteSource.file(file.path) { try JSONReader.read($0, records: records, handler: rows, limits: limits) }
                 rows.finish()
             case .xmlRows(let layout, _, let path, let kindFromName):
+                agency = layout.agency.name
                 let rows = XMLRows(layout: layout, recordPath: path, kindFromName: kindFromName, file: id, sink: sink, limits: limits)
                 if let problem = try XMLReader.read(path: file.path, handler: rows, limits: limits) {
                     sink.diagnostic(Linter.malformed(problem, file: id))
@@ -227,7 +272,13 @@ public struct Linter: Sendable {
                                        message: "cannot read \(file.path): \(Linter.describe(error))", location: .wholeFile(id)))
         }
         sink.finish()
-        outcome.diagnostics = sink.diagnostics
+        outcome.ruleset = family == .cinCensus ? sink.ruleset?.name : nil
+        let fileAgency = agency == "unknown" ? nil : agency
+        outcome.diagnostics = sink.diagnostics.map { d in
+            var d = d
+            if d.agency == nil { d.agency = fileAgency }
+            return d
+        }
         outcome.children = sink.children
         outcome.identities = sink.identities.identities
         outcome.fragmentIdentity = sink.identities.fragmentIdentity

@@ -32,22 +32,27 @@ final class SourceChecker: RecordSink {
     /// Findings past the per-file limit: counted, not kept.
     private var overflow = 0
 
+    private let parameters: RuleParameters
+
     init(file: FileID, family: SourceFamily, rules: [Rule], ruleset: Ruleset?, collect: Collect = Collect(),
-         limits: Limits = .defaults) {
+         limits: Limits = .defaults, parameters: RuleParameters = RuleParameters()) {
         self.file = file
+        self.parameters = parameters
         maxFindings = limits.maxFindingsPerFile
         sourceRules = rules.filter { $0.scope.runs(on: family) }
         linkedRules = collect.linkedInline ? rules.filter { $0.scope == .linked } : []
         forcedRuleset = ruleset
         self.collect = collect
-        identities = IdentityCollector(tracksFragments: collect.fragments)
+        // A census file's UPN check letters are the census rule CIN1510's to report.
+        identities = IdentityCollector(tracksFragments: collect.fragments, quietInvalid: family == .cinCensus ? [.upn] : [])
     }
 
     func header(_ header: Child) {
         let h = header.person
         let reference = h.day(.referenceDate)
         let ruleset = forcedRuleset ?? Ruleset.forHeader(year: h[.year]?.integer, referenceDate: reference)
-        start(CheckContext(file: file, census: reference.map(CensusPeriod.init), ruleset: ruleset, header: header))
+        start(CheckContext(file: file, census: reference.map(CensusPeriod.init), ruleset: ruleset, header: header,
+                           parameters: parameters))
     }
 
     private func start(_ context: CheckContext) {
@@ -58,7 +63,7 @@ final class SourceChecker: RecordSink {
     func child(_ child: Child) {
         if checker == nil {
             // No header: rules run without a census year (those that need one stay quiet).
-            start(CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil))
+            start(CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil, parameters: parameters))
         }
         if collect.identities { identities.add(child, file: file, index: children) }
         if collect.fragments { fragments.append(child) }
@@ -70,6 +75,9 @@ final class SourceChecker: RecordSink {
             keep(linkedChecker.observe(child))
         }
     }
+
+    /// The ruleset the return is checked with, once its header (or first child) is read.
+    var ruleset: Ruleset? { checker?.context.ruleset }
 
     func diagnostic(_ diagnostic: Diagnostic) {
         keep([diagnostic])
