@@ -102,6 +102,9 @@ public final class RowMapper {
     private var slots: [Resolved] = []
     private var own: [Field] = []
     private var rootBuffer: [Field] = []
+    /// The row being mapped, for findings' record identity: its type and its own id
+    /// (`visit:V-1`) when it has one, so fingerprints survive rows moving in the file.
+    private var rowIdentity = ""
     private var lastKindText: String?
     private var lastKind: RecordKind?
     private var lastAgencyText: String?
@@ -149,6 +152,11 @@ public final class RowMapper {
         }
         guard let kind = kindOf(row, kindCell) else { return }
         rowsMapped += 1
+        rowIdentity = kind.name
+        for (cell, r) in zip(row.cells, slots) where r.targets.contains(where: { $0.column.field == .recordID || $0.column.field == .incidentID }) {
+            rowIdentity = kind.name + ":" + trimmed(cell.text)
+            break
+        }
         let agency = agencyOf(agencyCell)
 
         // Which child: consecutive rows with the same identifiers are one fragment.
@@ -361,7 +369,7 @@ public final class RowMapper {
             d.childID = g.childID
             let base = "\(g.source.name)[\(g.ordinal)]"
             d.path = field.map { base + "/" + $0 } ?? base
-            d.recordKey = [g.childID ?? "", g.recordPath, field ?? ""].joined(separator: "|")
+            d.recordKey = [g.childID ?? "", rowIdentity, field ?? ""].joined(separator: "|")
         }
         sink.diagnostic(d)
     }

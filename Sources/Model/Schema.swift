@@ -446,4 +446,6 @@ extension FieldKey {
     public static let riskFactor = FieldKey("riskFactor")
     public static let text = FieldKey("text")
     public static let workerID = FieldKey("workerID")
+    public static let recordID = FieldKey("recordID")
+    public static let incidentID = FieldKey("incidentID")
 }
