@@ -26,11 +26,11 @@ let package = Package(
         // The common model every stage speaks: sources, positions, records, children, dates.
         .target(name: "Model", swiftSettings: fast),
         // discover: walk paths, detect each file's format from its content.
-        .target(name: "Discover", dependencies: ["Model"]),
+        .target(name: "Discover", dependencies: ["Model", "Read"]),
         // read: streaming readers that yield values with their source position.
         .target(name: "Read", dependencies: ["Model", "CLibXML2"], swiftSettings: fast),
         // map: turn a source's records into the common model.
-        .target(name: "Map", dependencies: ["Model", "Read"], swiftSettings: fast),
+        .target(name: "Map", dependencies: ["Model", "Read", "Check"], swiftSettings: fast),
         // link: join one child's records across sources.
         .target(name: "Link", dependencies: ["Model"]),
         // check: the rule engine (rules, contexts, diagnostics).
@@ -38,15 +38,17 @@ let package = Package(
         // The built-in rule catalogue.
         .target(name: "Checks", dependencies: ["Model", "Check"], path: "Checks", swiftSettings: fast),
         // YAML configuration, mapping profiles and rule packs, read with positions.
-        .target(name: "Config", dependencies: ["Model", "Check", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Config", dependencies: ["Model", "Check", "Map", "Read", .product(name: "Yams", package: "Yams")]),
         // report: render diagnostics.
-        .target(name: "Report", dependencies: ["Model", "Check"]),
+        .target(name: "Report", dependencies: ["Model", "Check", "Config"]),
         // Runs the stages over a set of paths.
         .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report"], swiftSettings: fast),
         .executableTarget(
             name: "caselint",
             dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Times the readers alone (scripts/bench-readers).
+        .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map"], path: "Benchmarks/ReaderBench"),
         // Fuzz targets (libFuzzer; see scripts/fuzz). Built normally they replay input files.
         .target(name: "FuzzSupport", path: "Fuzz/Support"),
         .executableTarget(name: "FuzzXML", dependencies: ["FuzzSupport", "Model", "Read", "Map"], path: "Fuzz/XML"),

@@ -87,7 +87,7 @@ public final class XMLMapper: XMLEventHandler {
             group = GroupBuilder(kind: .person, source: name, location: loc(at), agency: layout.agency, ordinal: childCount)
         case .record(let kind):
             group?.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency)
-        case .field:
+        case .field, .sideField:
             text.removeAll()
             fieldStart = at
         case .valueRecord(let kind, _):
@@ -128,6 +128,10 @@ public final class XMLMapper: XMLEventHandler {
             addField(key: key, repeats: false, node: frame.node)
             text.removeAll()
             group?.close()
+        case .sideField(let kind, let key):
+            reportDropped(in: frame.node)
+            addField(key: key, repeats: false, node: frame.node, side: kind)
+            text.removeAll()
         case .container:
             flushStrayText()
         case .record:
@@ -140,7 +144,7 @@ public final class XMLMapper: XMLEventHandler {
         case .child:
             flushStrayText()
             if var g = group {
-                if !headerSeen {
+                if !headerSeen && layout.hasHeader {
                     headerSeen = true
                     report("MAP005", .warning, "the return has no Header before its first child; rules that need the reference date are not run",
                            at: g.location)
@@ -155,7 +159,7 @@ public final class XMLMapper: XMLEventHandler {
 
     /// Call when the document ended, to report what it lacked.
     public func finish() {
-        if rootSeen && !headerSeen && frames.isEmpty {
+        if rootSeen && !headerSeen && frames.isEmpty && layout.hasHeader {
             report("MAP005", .warning, "the return has no Header; rules that need the reference date are not run",
                    at: SourceLocation(file: file, line: 1, column: 1))
         }
@@ -176,7 +180,7 @@ public final class XMLMapper: XMLEventHandler {
         return 1
     }
 
-    private func addField(key: FieldKey, repeats: Bool, node: XMLLayout.Node) {
+    private func addField(key: FieldKey, repeats: Bool, node: XMLLayout.Node, side: RecordKind? = nil) {
         guard group != nil else { return }
         // Trim surrounding whitespace; the value starts after the leading whitespace.
         var lo = 0, hi = text.count
@@ -187,13 +191,17 @@ public final class XMLMapper: XMLEventHandler {
         var field = Field(key: key, source: node.sourceName, text: value,
                           location: loc(fieldStart), valueLocation: loc(valueStart))
         if node.valueType == .date, !value.isEmpty {
-            field.day = Day(isoBytes: text.bytes(lo..<hi))
+            field.day = layout.dateFormat.isISO ? Day(isoBytes: text.bytes(lo..<hi)) : layout.dateFormat.parse(value)
             if field.day == nil {
                 let shown: Message = node.personal ? "\(personal: value)" : "\(value)"
                 report("MAP003", .error,
-                       "\(node.name.name) is not a valid date: '\(shown)' (expected yyyy-mm-dd)",
+                       "\(node.name.name) is not a valid date: '\(shown)' (expected \(layout.dateFormat.display))",
                        at: field.valueLocation, path: node.sourceName.name, field: key)
             }
+        }
+        if let side {
+            group!.addToSideRecord(side, field, agency: layout.agency)
+            return
         }
         if !repeats, group!.hasPendingField(key) {
             report("MAP004", .warning,
@@ -254,74 +262,4 @@ public final class XMLMapper: XMLEventHandler {
 
 @inline(__always) private func isSpace(_ b: UInt8) -> Bool {
     b == 32 || b == 10 || b == 13 || b == 9
-}
-
-/// Accumulates one child's (or the header's) records and fields. Fields of a record are
-/// buffered until it closes so that each record's fields are contiguous.
-struct GroupBuilder {
-    let kind: RecordKind
-    let source: Symbol
-    let location: SourceLocation
-    let ordinal: Int32
-    private(set) var records: [Record] = []
-    private(set) var fields: [Field] = []
-    /// Fields of the open records, innermost last; `open` says where each record's start.
-    private var pending: [Field] = []
-    private var open: [(index: Int32, pendingStart: Int)] = []
-
-    init(kind: RecordKind, source: Symbol, location: SourceLocation, agency: Agency, ordinal: Int32) {
-        self.kind = kind
-        self.source = source
-        self.location = location
-        self.ordinal = ordinal
-        records.reserveCapacity(8)
-        fields.reserveCapacity(32)
-        records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
-        open.append((0, 0))
-    }
-
-    /// The LA child id, once read.
-    var childID: String? {
-        if let f = fields.first(where: { $0.key == .laChildID }) { return f.text }
-        return pending.first(where: { $0.key == .laChildID })?.text
-    }
-
-    /// The path of the innermost open record inside the child (`CINdetails[1]/Assessments[2]`).
-    var recordPath: String {
-        open.dropFirst().map { "\(records[Int($0.index)].source.name)[\(records[Int($0.index)].ordinal)]" }
-            .joined(separator: "/")
-    }
-
-    mutating func open(kind: RecordKind, source: Symbol, ordinal: Int32, location: SourceLocation, agency: Agency) {
-        let parent = open.last?.index ?? 0
-        records.append(Record(kind: kind, source: source, parent: parent, ordinal: ordinal, location: location, agency: agency))
-        open.append((Int32(records.count - 1), pending.count))
-    }
-
-    func hasPendingField(_ key: FieldKey) -> Bool {
-        guard let start = open.last?.pendingStart else { return false }
-        var i = start
-        while i < pending.count {
-            if pending[i].key == key { return true }
-            i += 1
-        }
-        return false
-    }
-
-    mutating func add(_ field: Field) {
-        pending.append(field)
-    }
-
-    mutating func close() {
-        guard let (index, start) = open.popLast() else { return }
-        records[Int(index)].fieldStart = Int32(fields.count)
-        fields.append(contentsOf: pending[start...])
-        records[Int(index)].fieldEnd = Int32(fields.count)
-        pending.removeSubrange(start...)
-    }
-
-    mutating func finish(source: Symbol) -> Child {
-        while !open.isEmpty { close() }
-        return Child(records: records, fields: fields, location: location, ordinal: ordinal, source: source)
-    }
 }

@@ -23,8 +23,42 @@ public final class Child: Sendable {
     /// The person record (identifiers and characteristics).
     public var person: RecordRef { RecordRef(child: self, index: 0) }
 
-    /// The child's LA child id as written, if any.
-    public var laChildID: String? { person[.laChildID]?.text }
+    /// The child's LA child id as written, if any (from the first person record that has
+    /// one, when the child was linked from several sources).
+    public var laChildID: String? {
+        if let id = person[.laChildID]?.text { return id }
+        for i in records.indices.dropFirst() where records[i].parent < 0 {
+            if let id = RecordRef(child: self, index: i)[.laChildID]?.text { return id }
+        }
+        return nil
+    }
+
+    /// True when the child was joined from records of more than one source.
+    public var isLinked: Bool { records.dropFirst().contains { $0.parent < 0 } }
+
+    /// One child made of several sources' records of the same child (see `Link`). Each
+    /// source's person record stays a root record (`parent == -1`), followed by its own
+    /// records, so every record keeps its file, position and logical path; the first
+    /// fragment's person record is `person`.
+    public static func merging(_ fragments: [Child]) -> Child {
+        guard fragments.count > 1 else { return fragments[0] }
+        var records: [Record] = []
+        var fields: [Field] = []
+        records.reserveCapacity(fragments.reduce(0) { $0 + $1.records.count })
+        fields.reserveCapacity(fragments.reduce(0) { $0 + $1.fields.count })
+        for f in fragments {
+            let recordBase = Int32(records.count), fieldBase = Int32(fields.count)
+            for var r in f.records {
+                if r.parent >= 0 { r.parent += recordBase }
+                r.fieldStart += fieldBase
+                r.fieldEnd += fieldBase
+                records.append(r)
+            }
+            fields.append(contentsOf: f.fields)
+        }
+        let first = fragments[0]
+        return Child(records: records, fields: fields, location: first.location, ordinal: first.ordinal, source: first.source)
+    }
 
     /// Every record of a kind, in source order.
     public func records(_ kind: RecordKind) -> [RecordRef] {
@@ -115,11 +149,14 @@ public struct RecordRef: Sendable {
         var i = index
         while i >= 0 {
             let r = child.records[i]
-            if r.parent < 0 { break }
+            // The root: the child's element or rows in its own source (`Child[12]`).
+            if r.parent < 0 {
+                parts.append("\(r.source.name)[\(r.ordinal)]")
+                break
+            }
             parts.append("\(r.source.name)[\(r.ordinal)]")
             i = Int(r.parent)
         }
-        parts.append("\(child.source.name)[\(child.ordinal)]")
         return parts.reversed().joined(separator: "/")
     }
 

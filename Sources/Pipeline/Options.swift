@@ -23,8 +23,9 @@ public struct LintOptions: Sendable {
     /// Rule pack files to load (configuration `rules:`); paths are checked to exist when
     /// the configuration is read. Loading them is issue 9's.
     public var rulePacks: [String] = []
-    /// Mapping profile files (configuration `profiles:`); paths are checked to exist when
-    /// the configuration is read. Loading them is the ingest stage's.
+    /// Mapping profile files (configuration `profiles:`, and `--profile` on the command
+    /// line); paths are checked to exist when the configuration is read. Profiles found
+    /// among the files walked are used as well (`Linter`, `MappingProfileLoader`).
     public var profiles: [String] = []
     /// Counts files and bytes as they are checked, for a progress line.
     public var progress: Progress?

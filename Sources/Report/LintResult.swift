@@ -1,4 +1,5 @@
 import Check
+import Config
 import Model
 
 /// A file that was found but not checked, and why.
@@ -56,6 +57,9 @@ public struct LintResult: Sendable {
     public let unreadable: Int
     /// The rules the run used.
     public let rules: [Rule]
+    /// Mistakes in mapping profiles (or other configuration) that stopped the run before
+    /// any file was checked: printed as `path:line:column: error: …`, exit status 2.
+    public var configErrors: [ConfigError] = []
     /// Per file, indexed like `files`.
     public var facts: [FileFacts]
     /// The ruleset forced on the command line (`--ruleset`), nil when each file's header chose.

@@ -25,9 +25,14 @@ public enum RuleText {
         if !rule.examples.isEmpty {
             s += "\nExamples:\n"
             for e in rule.examples {
-                s += "  \(e.triggers ? "triggers" : "passes"): \(e.caption)\n"
+                let format = e.format == .cinCensus ? "" : " (\(e.format.rawValue))"
+                s += "  \(e.triggers ? "triggers" : "passes"): \(e.caption)\(format)\n"
                 for line in e.input.split(separator: "\n", omittingEmptySubsequences: false) {
                     s += "      \(line)\n"
+                }
+                if let profile = e.profile {
+                    s += "    read through the mapping profile:\n"
+                    for line in profile.split(separator: "\n", omittingEmptySubsequences: false) { s += "      \(line)\n" }
                 }
             }
         }

@@ -84,6 +84,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Files to check at once (default: all cores).")
     var jobs: Int?
 
+    @Option(name: .customLong("profile"), help: ArgumentHelp(
+        "A mapping profile (YAML) for an agency export (repeatable). Profiles found among the files walked are used too.",
+        valueName: "path"))
+    var profiles: [String] = []
+
     @Option(help: .hidden)
     var today: String?
 

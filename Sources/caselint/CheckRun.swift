@@ -62,11 +62,12 @@ struct CheckRun {
         options.select = select.isEmpty ? (configuration?.select ?? []) : select
         options.ignore = (configuration?.ignore ?? []) + ignore
         if let jobs = c.jobs { options.jobs = jobs }
+        // Profiles named on the command line first: the first profile that matches a file maps it.
+        options.profiles = c.profiles + (configuration?.profiles ?? [])
         if let configuration {
             options.severities = configuration.severities
             options.parameters = configuration.parameters
             options.rulePacks = configuration.rulePacks
-            options.profiles = configuration.profiles
             if !configuration.include.isEmpty || !configuration.exclude.isEmpty {
                 options.pathFilter = PathFilter(base: configuration.base, include: configuration.include.map(Glob.init),
                                                 exclude: configuration.exclude.map(Glob.init))
@@ -84,6 +85,11 @@ struct CheckRun {
         }
         var result = Linter(options: options).run()
         line?.stop()
+        // A mistake in a mapping profile stops the run before any file is checked.
+        if !result.configErrors.isEmpty {
+            for error in result.configErrors { printError(error.description) }
+            return 2
+        }
 
         for (i, facts) in result.facts.enumerated() where facts.format != nil {
             if let clash = outputIdentity[SamePath.canonical(result.files[i].path)] {

@@ -93,6 +93,22 @@ let censusHeader = "<Message><Header><CollectionDetails><Collection>CIN</Collect
             try repeated("</x>", 100_000)(h)
             h.write(Data("</LAchildID></ChildIdentifiers></Child></Children></Message>".utf8))
         }, status: 1, expect: ["error: elements are nested more than 256 deep (the limit); the rest of the file is not read [LIM002]"]),
+        HostileCase("100 MB quoted CSV field", .generated("notes.csv") { h in
+            h.write(Data("record,laChildID,text\ncaseNote,A1,\"".utf8))
+            try repeated("x", 100_000_000)(h)
+            h.write(Data("\"\n".utf8))
+        }, status: 1, expect: ["$FILE:2:1: error: this row is over 4194304 bytes long (a value far over the limit of 1048576 bytes); the rest of the file is not read [LIM001]"]),
+        HostileCase("100,000-deep JSON", .generated("deep.json") { h in
+            h.write(Data("[{\"record\": \"person\", \"x\": ".utf8))
+            try repeated("[", 100_000)(h)
+            try repeated("]", 100_000)(h)
+            h.write(Data("}]".utf8))
+        }, status: 1, expect: ["$FILE:1:283: error: values are nested more than 256 deep (the limit); the rest of the file is not read [LIM002]"]),
+        HostileCase("100 MB text node in interchange XML", .generated("big.xml") { h in
+            h.write(Data("<Interchange><caseNote><laChildID>A1</laChildID><text>".utf8))
+            try repeated("x", 100_000_000)(h)
+            h.write(Data("</text></caseNote></Interchange>".utf8))
+        }, status: 1, expect: ["$FILE:1:49: error: text is 100000000 bytes long, over the limit of 1048576; only the first 1048576 bytes are kept [LIM001]"]),
         HostileCase("unreadable file", .fixture("/proc/self/mem"), status: 2,
                     expect: ["/proc/self/mem: error: cannot read /proc/self/mem: Input/output error [IO001]"]),
     ]
