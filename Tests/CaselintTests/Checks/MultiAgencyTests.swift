@@ -124,5 +124,8 @@ import Testing
     @Test func caseReviewGoldenFiles() throws {
         let text = try runCaselint(["check", "--fail-on", "never", "fixtures/case-review"])
         try Golden.check(text.out, against: "fixtures/expected/case-review.txt")
+        let chronology = try runCaselint(["chronology", "--child", "CR001", "fixtures/case-review"])
+        #expect(chronology.status == 0, "\(chronology.err)")
+        try Golden.check(chronology.out, against: "fixtures/expected/case-review.chronology.txt")
     }
 }
