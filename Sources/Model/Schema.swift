@@ -129,6 +129,7 @@ public enum Schema {
           ["startDate", "icpcTargetDate", "initialCPCDate", "icpcNotRequired"]),
         k("cpPlan", "a child protection plan",
           ["startDate", "endDate", "initialCategory", "latestCategory", "previousPlans"]),
+        k("cpReviews", "a group of child protection review conferences (CIN census Reviews)", []),
         k("cpReview", "a child protection review conference", ["date"]),
         k("preProceedings", "pre-proceedings and family group decision making",
           ["startDate", "lbpSentDate", "fgdmMeetingOffer", "fgdmMeetingFac", "initialPPMeetingDate",
@@ -144,6 +145,7 @@ extension RecordKind {
     public static let cinPlan = RecordKind("cinPlan")
     public static let section47 = RecordKind("section47")
     public static let cpPlan = RecordKind("cpPlan")
+    public static let cpReviews = RecordKind("cpReviews")
     public static let cpReview = RecordKind("cpReview")
     public static let preProceedings = RecordKind("preProceedings")
 }

@@ -56,8 +56,11 @@ final class CensusFile: RecordSink {
         keep([diagnostic])
     }
 
-    func finish() {
-        if let checker { keep(checker.finish()) }
+    /// Ends the return. Rules over the whole return (duplicates, shares, the header) run
+    /// only when it was `complete`: read to its end, not cut short by malformed XML or a
+    /// limit, since their verdicts need every child.
+    func finish(complete: Bool = true) {
+        if complete, let checker { keep(checker.finish()) }
         if overflow > 0 {
             diagnostics.append(Diagnostic(
                 ruleID: "LIM003", severity: .warning,

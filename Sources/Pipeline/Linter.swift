@@ -77,18 +77,20 @@ public struct Linter: Sendable {
         case .xml(let root) where root == XMLLayout.cinCensus.root.name.name:
             let census = CensusFile(file: id, rules: rules, ruleset: options.ruleset, limits: options.limits)
             let mapper = XMLMapper(layout: .cinCensus, file: id, sink: census, limits: options.limits)
+            var complete = false
             do {
                 if let problem = try XMLReader.read(path: file.path, handler: mapper, limits: options.limits) {
                     census.diagnostic(Linter.malformed(problem, file: id))
                 } else {
                     mapper.finish()
+                    complete = true
                 }
             } catch {
                 outcome.unreadable = true
                 census.diagnostic(Diagnostic(ruleID: "IO001", severity: .error,
                                              message: "cannot read \(file.path): \(Linter.describe(error))", location: .wholeFile(id)))
             }
-            census.finish()
+            census.finish(complete: complete)
             outcome.diagnostics = census.diagnostics
             outcome.children = census.children
         case .xml(let root):
