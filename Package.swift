@@ -37,11 +37,13 @@ let package = Package(
         .target(name: "Config", dependencies: ["Model", "Check", .product(name: "Yams", package: "Yams")]),
         // report: render diagnostics.
         .target(name: "Report", dependencies: ["Model", "Check"]),
+        // Synthetic exports for demos, tests and benchmarks (caselint synth).
+        .target(name: "Synth", dependencies: ["Model", "Check", "Checks"]),
         // Runs the stages over a set of paths.
         .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report"]),
         .executableTarget(
             name: "caselint",
-            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Synth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Fuzz targets (libFuzzer; see scripts/fuzz). Built normally they replay input files.
         .target(name: "FuzzSupport", path: "Fuzz/Support"),
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "Pipeline", "Report"], path: "Fuzz/Pipeline"),
         .testTarget(
             name: "CaselintTests",
-            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "caselint"]
+            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "Synth", "caselint"]
         ),
     ]
 )

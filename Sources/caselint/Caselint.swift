@@ -12,7 +12,7 @@ struct Caselint: ParsableCommand {
             Exit status: 0 no error found; 1 errors found; 2 usage error or unreadable input.
             Personal values (birth dates, UPNs, names, free text) are never printed unless --show-values is given.
             """,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, SynthCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }
