@@ -51,6 +51,28 @@ func triggered(_ path: String) -> (children: [Int: Set<String>], returnRules: Se
         #expect(found.returnRules.isEmpty)
     }
 
+    /// Every defect, a third of the children: each child triggers exactly the rules its
+    /// truth names, and the return the return-level ones.
+    @Test(arguments: [2023, 2025, 2027])
+    func defectsTriggerExactlyTheirTruth(year: Int) throws {
+        var options = CINSynthOptions()
+        options.children = 1200
+        options.year = year
+        options.seed = 77
+        options.defects = ["all"]
+        options.defectRate = 0.35
+        let (url, truth) = try writeSynthetic(options)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let found = triggered(url.path)
+        let expected = Dictionary(uniqueKeysWithValues: truth.children.map { ($0.child, Set($0.rules)) })
+        let injected = Set(truth.children.flatMap(\.rules))
+        #expect(injected.count >= 95, "only \(injected.count) rules injected")
+        for child in Set(expected.keys).union(found.children.keys).sorted() {
+            #expect(found.children[child] ?? [] == expected[child] ?? [], "child \(child)")
+        }
+        #expect(found.returnRules == Set(truth.returnRules))
+    }
+
     @Test func sameSeedSameReturnOtherSeedAnother() throws {
         var options = CINSynthOptions()
         options.children = 200
@@ -85,5 +107,21 @@ func triggered(_ path: String) -> (children: [Int: Set<String>], returnRules: Se
                 #expect(a.day(.closureDate)! < b.day(.referralDate)!)
             }
         }
+    }
+
+    /// The synthetic returns of the demo folder still hold what their truth files say.
+    @Test(arguments: ["synthetic-defects", "synthetic-return-level"])
+    func demoSyntheticReturnsMatchTheirTruth(name: String) throws {
+        let found = triggered(Repo.path("fixtures/cin-census/\(name).xml"))
+        var expected: [Int: Set<String>] = [:]
+        var whole = Set<String>()
+        for line in try String(contentsOfFile: Repo.path("fixtures/synth/\(name).truth.tsv"), encoding: .utf8).split(separator: "\n")
+        where !line.hasPrefix("#") && !line.hasPrefix("child\t") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let rules = f[2].split(separator: ",").map(String.init)
+            if f[0] == "-" { whole.formUnion(rules) } else { expected[Int(f[0])!, default: []].formUnion(rules) }
+        }
+        #expect(found.children == expected)
+        #expect(found.returnRules == whole)
     }
 }
