@@ -52,15 +52,37 @@ extension Child {
 
 /// A DfE boolean (`ReferralNFA`, `ICPCnotRequired`): `true`/`1` or `false`/`0`, in any
 /// letter case as the DfE's own guide writes them (`TRUE`, `False`); nil when the value is
-/// missing or anything else.
+/// missing or anything else. (Read byte by byte: it runs for every episode of every child.)
 func dfeFlag(_ field: Field?) -> Bool? {
     guard let t = field?.text else { return nil }
-    switch t.count {
-    case 1: return t == "1" ? true : t == "0" ? false : nil
-    case 4: return t.lowercased() == "true" ? true : nil
-    case 5: return t.lowercased() == "false" ? false : nil
-    default: return nil
+    if t.utf8.count == 1 { return t == "1" ? true : t == "0" ? false : nil }
+    if equalsIgnoringCase(t, "true") { return true }
+    if equalsIgnoringCase(t, "false") { return false }
+    return nil
+}
+
+/// True when `text` is `lower` in any letter case (`lower` is lower-case ASCII).
+func equalsIgnoringCase(_ text: String, _ lower: StaticString) -> Bool {
+    guard text.utf8.count == lower.utf8CodeUnitCount else { return false }
+    var i = 0
+    for b in text.utf8 {
+        let want = lower.utf8Start[i]
+        guard b == want || (b >= 65 && b <= 90 && b + 32 == want) else { return false }
+        i += 1
     }
+    return true
+}
+
+/// True when `text` holds `part` (ASCII), without the general string search's cost.
+func containsASCII(_ text: String, _ part: StaticString) -> Bool {
+    let n = part.utf8CodeUnitCount
+    let bytes = Array(text.utf8)
+    guard bytes.count >= n else { return false }
+    outer: for start in 0...(bytes.count - n) {
+        for j in 0..<n where bytes[start + j] != part.utf8Start[j] { continue outer }
+        return true
+    }
+    return false
 }
 
 /// The flag is present and false (`false`, `0`, `FALSE`).

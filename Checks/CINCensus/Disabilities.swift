@@ -23,13 +23,13 @@ extension CINCensus {
             guard person.day(.birthDate) != nil,
                   let episode = child.episodes.first(where: { isFalseFlag($0[.referralNFA]) }) else { return }
             let codes = person.all(.disability)
-            let note = out.note("the referral of \(shown(episode[.referralDate])) goes on to further action", at: episode)
             if codes.isEmpty {
                 out.report("no disability recorded (NONE if the child has none)", at: person, missing: "ChildCharacteristics/Disabilities",
-                           notes: [note])
+                           notes: [out.note("the referral of \(shown(episode[.referralDate])) goes on to further action", at: episode)])
             } else if let bad = codes.first(where: { !disabilityCodes.contains($0.text) }) {
                 let what: Message = bad.isEmpty ? "an empty disability code" : "disability '\(bad.text)', which is not a DfE disability code"
-                out.report("\(what) is recorded", at: bad, of: person, notes: [note])
+                out.report("\(what) is recorded", at: bad, of: person,
+                           notes: [out.note("the referral of \(shown(episode[.referralDate])) goes on to further action", at: episode)])
             }
         },
         .cin("8790", "disability-none-and-other", .consistency,

@@ -38,7 +38,7 @@ extension CINCensus {
              ]) { child, out in
             for episode in child.episodes {
                 let list = episode.children(.assessment)
-                guard list.count == 1, let factor = list[0].all(.factor).first(where: { $0.text.contains("21") }) else { continue }
+                guard list.count == 1, let factor = list[0].all(.factor).first(where: { containsASCII($0.text, "21") }) else { continue }
                 let reason = episode[.closureReason]
                 if let r = reason?.text, r == "RC8" || r == "RC9" { continue }
                 let state: Message = reason.map { $0.isEmpty ? "has no reason for closure" : "has reason for closure \($0.text)" }
@@ -109,7 +109,7 @@ extension CINCensus {
                 .good("factor \(b)", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><Assessments><AssessmentActualStartDate>2024-06-11</AssessmentActualStartDate><AssessmentAuthorisationDate>2024-07-11</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>\(b)</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>")),
              ]) { child, out in
             for a in child.records(.assessment) {
-                guard let f = a.all(.factor).first(where: { $0.text.uppercased() == old }) else { continue }
+                guard let f = a.all(.factor).first(where: { $0.text == old || $0.text == old.lowercased() }) else { continue }
                 out.report("factor \(old) is no longer used: record \(what) as \(b) (by a parent or carer) or \(c) (by another person)",
                            at: f, of: a)
             }

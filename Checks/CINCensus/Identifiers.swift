@@ -35,10 +35,8 @@ extension CINCensus {
                 .bad("LA code 942 in a 2022-23 return", exampleChild(ids: "<UPN>A942000000001</UPN>", "<CINreferralDate>2022-06-10</CINreferralDate>")).inYear(2023),
              ]) { child, out in
             let person = child.person
-            guard let upn = person[.upn] else { return }
-            let scalars = Array(upn.text.unicodeScalars)
-            guard scalars.count == 13 else { return }
-            let code = String(String.UnicodeScalarView(scalars[1..<4]))
+            guard let upn = person[.upn], upn.text.unicodeScalars.count == 13 else { return }
+            let code = String(upn.text.unicodeScalars.dropFirst().prefix(3))
             guard !UPN.isLACode(code, year: out.context.ruleset.year) else { return }
             out.report("UPN \(personal: upn.text) has characters 2-4 '\(personal: code)', which are not a recognised local authority code",
                        at: upn, of: person)
@@ -138,6 +136,7 @@ extension CINCensus {
              ]) { child, out in
             let person = child.person
             guard let id = person[.laChildID], !id.isEmpty,
+                  !id.text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }),
                   let bad = id.text.first(where: { !($0.isLetter || $0.isNumber) }) else { return }
             let what = bad == " " ? "a space" : "'\(bad)'"
             out.report("LA child id contains \(what), which is not a letter or a digit", at: id, of: person)

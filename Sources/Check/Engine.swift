@@ -6,17 +6,19 @@ import Model
 /// `finish` feed the return-level checks and must be called in source order.
 public final class ReturnChecker: @unchecked Sendable {
     public let context: CheckContext
-    private let childRules: [Rule]
+    /// What running a child-level rule needs, without the rule's documentation (copied
+    /// for every rule and child otherwise).
+    private let childRules: [(id: String, severity: Severity, run: @Sendable (Child, inout Findings) -> Void)]
     private var returnChecks: [(rule: Rule, check: any ReturnCheck)]
 
     /// `rules` are the run's active rules; those outside the context's ruleset are left out.
     public init(rules: [Rule], context: CheckContext) {
         self.context = context
-        var child: [Rule] = []
+        var child: [(id: String, severity: Severity, run: @Sendable (Child, inout Findings) -> Void)] = []
         var whole: [(Rule, any ReturnCheck)] = []
         for rule in rules where rule.applies(to: context.ruleset) {
             switch rule.check {
-            case .child: child.append(rule)
+            case .child(let run): child.append((rule.id, rule.severity, run))
             case .whole(let make): whole.append((rule, make()))
             case .reader: break
             }
@@ -29,10 +31,9 @@ public final class ReturnChecker: @unchecked Sendable {
     public func check(_ child: Child) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for rule in childRules {
-            guard case .child(let run) = rule.check else { continue }
-            var findings = Findings(rule: rule, context: context)
-            run(child, &findings)
-            out.append(contentsOf: findings.diagnostics)
+            var findings = Findings(ruleID: rule.id, severity: rule.severity, context: context)
+            rule.run(child, &findings)
+            if !findings.diagnostics.isEmpty { out.append(contentsOf: findings.diagnostics) }
         }
         return out
     }
