@@ -50,9 +50,13 @@ let package = Package(
         // Times the readers alone (scripts/bench-readers).
         .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map"], path: "Benchmarks/ReaderBench"),
         // Fuzz targets (libFuzzer; see scripts/fuzz). Built normally they replay input files.
-        .target(name: "FuzzSupport", path: "Fuzz/Support"),
+        .target(name: "FuzzSupport", dependencies: ["Read"], path: "Fuzz/Support"),
         .executableTarget(name: "FuzzXML", dependencies: ["FuzzSupport", "Model", "Read", "Map"], path: "Fuzz/XML"),
         .executableTarget(name: "FuzzYAML", dependencies: ["FuzzSupport", "Config"], path: "Fuzz/YAML"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "Model", "Read"], path: "Fuzz/CSV"),
+        .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport", "Model", "Read"], path: "Fuzz/JSON"),
+        .executableTarget(name: "FuzzProfile", dependencies: ["FuzzSupport", "Config"], path: "Fuzz/Profile"),
+        .executableTarget(name: "FuzzConfig", dependencies: ["FuzzSupport", "Config", "Checks"], path: "Fuzz/Config"),
         .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "Pipeline", "Report"], path: "Fuzz/Pipeline"),
         .testTarget(
             name: "CaselintTests",
