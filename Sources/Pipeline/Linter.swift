@@ -49,6 +49,7 @@ public struct Linter: Sendable {
                                           message: "cannot read \(bad.path): \(bad.reason)", location: .wholeFile(id)))
         }
         options.progress?.start(files: found.count)
+        RunBoard.begin(found.map(\.path))
 
         // Profiles (given, then found beside the data), then what each file is.
         let (profiles, profileErrors) = loadProfiles(found)
@@ -92,6 +93,7 @@ public struct Linter: Sendable {
             queue.async(group: group) {
                 outcomes[i] = self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound)
                 self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
+                RunBoard.finished(i)
                 limit.signal()
             }
         }

@@ -247,12 +247,18 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["check", dir.path("drop"), "--jobs", "1", "--format", "json", "--output", report, "--quiet"]
+        let stderr = Pipe()
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = stderr
         try process.run()
         Thread.sleep(forTimeInterval: 0.5)
         process.terminate()
+        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        // It says how far it got, and which files it did not check.
+        #expect(said.hasPrefix("caselint: interrupted by SIGTERM: "), "\(said)")
+        #expect(said.contains(" of 60 files checked; no report was written; not checked:\n"), "\(said)")
+        #expect(said.contains("return-"), "\(said)")
         #expect(process.terminationReason == .uncaughtSignal, "caselint must not ignore SIGTERM")
         #expect(process.terminationStatus == SIGTERM)
         #expect(try String(contentsOfFile: report, encoding: .utf8) == "the earlier report")
