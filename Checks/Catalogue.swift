@@ -3,7 +3,8 @@ import Check
 /// Every built-in rule. A family file adds its rules to its own list; this is the one
 /// place the lists are joined.
 public enum Catalogue {
-    public static let rules: [Rule] = ReaderRules.all + LimitRules.all + CINCensus.all
+    public static let rules: [Rule] = ReaderRules.all + LimitRules.all + TriageRules.all + TableRules.all + LinkRules.all
+        + CINCensus.all.map { $0.with(scope: .source(.cinCensus)) }
 
     private static let byID: [String: Rule] = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 

@@ -6,20 +6,18 @@ import Model
 /// `finish` feed the return-level checks and must be called in source order.
 public final class ReturnChecker: @unchecked Sendable {
     public let context: CheckContext
-    /// What running a child-level rule needs, without the rule's documentation (copied
-    /// for every rule and child otherwise).
-    private let childRules: [(id: String, severity: Severity, run: @Sendable (Child, inout Findings) -> Void)]
-    private var returnChecks: [(rule: Rule, check: any ReturnCheck)]
+    private let childRules: [(active: ActiveRule, run: @Sendable (Child, inout Findings) -> Void)]
+    private var returnChecks: [(active: ActiveRule, check: any ReturnCheck)]
 
     /// `rules` are the run's active rules; those outside the context's ruleset are left out.
     public init(rules: [Rule], context: CheckContext) {
         self.context = context
-        var child: [(id: String, severity: Severity, run: @Sendable (Child, inout Findings) -> Void)] = []
-        var whole: [(Rule, any ReturnCheck)] = []
+        var child: [(ActiveRule, @Sendable (Child, inout Findings) -> Void)] = []
+        var whole: [(ActiveRule, any ReturnCheck)] = []
         for rule in rules where rule.applies(to: context.ruleset) {
             switch rule.check {
-            case .child(let run): child.append((rule.id, rule.severity, run))
-            case .whole(let make): whole.append((rule, make()))
+            case .child(let run): child.append((ActiveRule(rule: rule, context: context), run))
+            case .whole(let make): whole.append((ActiveRule(rule: rule, context: context), make()))
             case .reader: break
             }
         }
@@ -30,9 +28,9 @@ public final class ReturnChecker: @unchecked Sendable {
     /// Runs every child-level rule on one child.
     public func check(_ child: Child) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for rule in childRules {
-            var findings = Findings(ruleID: rule.id, severity: rule.severity, context: context)
-            rule.run(child, &findings)
+        for entry in childRules {
+            var findings = Findings(entry.active)
+            entry.run(child, &findings)
             if !findings.diagnostics.isEmpty { out.append(contentsOf: findings.diagnostics) }
         }
         return out
@@ -42,7 +40,7 @@ public final class ReturnChecker: @unchecked Sendable {
     public func observe(_ child: Child) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for entry in returnChecks {
-            var findings = Findings(rule: entry.rule, context: context)
+            var findings = Findings(entry.active)
             entry.check.observe(child, &findings)
             out.append(contentsOf: findings.diagnostics)
         }
@@ -53,7 +51,7 @@ public final class ReturnChecker: @unchecked Sendable {
     public func finish() -> [Diagnostic] {
         var out: [Diagnostic] = []
         for entry in returnChecks {
-            var findings = Findings(rule: entry.rule, context: context)
+            var findings = Findings(entry.active)
             entry.check.finish(&findings)
             out.append(contentsOf: findings.diagnostics)
         }

@@ -1,64 +1,75 @@
 import Model
 
 /// What a rule sees besides the child: the return it belongs to and the calendar.
-///
-/// A class: every rule's `Findings` refers to the one context of its return, so handing it
-/// to a hundred rules for each of a hundred thousand children costs a reference each.
-public final class CheckContext: Sendable {
+public struct CheckContext: Sendable {
     /// The file being checked.
-    public let file: FileID
-    /// The census year of the return (nil when the source is not a census return or its
+    public let file: FileID    /// The census year of the return (nil when the source is not a census return or its
     /// reference date is missing or invalid).
     public let census: CensusPeriod?
     public let ruleset: Ruleset
     /// The return's header record, for return-level findings and notes.
     public let header: Child?
     public let calendar: WorkingDayCalendar
+    /// Parameter values from configuration; rules read them with `Findings.parameter`.
+    public let parameters: RuleParameters
 
     public init(file: FileID, census: CensusPeriod?, ruleset: Ruleset, header: Child?,
-                calendar: WorkingDayCalendar = .englandAndWales) {
+                calendar: WorkingDayCalendar = .englandAndWales, parameters: RuleParameters = RuleParameters()) {
         self.file = file
         self.census = census
         self.ruleset = ruleset
         self.header = header
         self.calendar = calendar
+        self.parameters = parameters
+    }
+}
+
+/// A rule bound to the return it checks: made once per return, so checking a child does
+/// not copy the rule's documentation or the context.
+public final class ActiveRule: Sendable {
+    public let rule: Rule
+    public let context: CheckContext
+    let id: String
+    let severity: Severity
+
+    public init(rule: Rule, context: CheckContext) {
+        self.rule = rule
+        self.context = context
+        id = rule.id
+        severity = rule.severity
     }
 }
 
 /// Collects one rule's diagnostics. Rules never throw: they report here.
-///
-/// Made for every rule and child, so it holds only what a diagnostic needs of the rule
-/// (its id and severity), not the whole rule with its documentation.
 public struct Findings {
-    public let ruleID: String
-    public let severity: Severity
-    public let context: CheckContext
+    private let active: ActiveRule
     public private(set) var diagnostics: [Diagnostic] = []
 
+    public var rule: Rule { active.rule }
+    public var context: CheckContext { active.context }
+
     public init(rule: Rule, context: CheckContext) {
-        self.init(ruleID: rule.id, severity: rule.severity, context: context)
+        active = ActiveRule(rule: rule, context: context)
     }
 
-    public init(ruleID: String, severity: Severity, context: CheckContext) {
-        self.ruleID = ruleID
-        self.severity = severity
-        self.context = context
+    public init(_ active: ActiveRule) {
+        self.active = active
     }
 
     /// Reports at a field of a record.
     public mutating func report(_ message: Message, at field: Field, of record: RecordRef, notes: [Note] = []) {
         diagnostics.append(Diagnostic(
-            ruleID: ruleID, severity: severity, message: message, location: field.location,
+            ruleID: active.id, severity: active.severity, message: message, location: field.location,
             path: record.logicalPath(of: field), childID: record.child.laChildID,
-            recordKey: Findings.key(record, field.source.name), notes: notes))
+            recordKey: Findings.key(record, field.source.name), notes: notes, agency: record.record.agency.name))
     }
 
     /// Reports at a record, for something it lacks (`missing` names the absent field).
     public mutating func report(_ message: Message, at record: RecordRef, missing: String? = nil, notes: [Note] = []) {
         diagnostics.append(Diagnostic(
-            ruleID: ruleID, severity: severity, message: message, location: record.location,
+            ruleID: active.id, severity: active.severity, message: message, location: record.location,
             path: record.logicalPath, childID: record.child.laChildID,
-            recordKey: Findings.key(record, missing), notes: notes))
+            recordKey: Findings.key(record, missing), notes: notes, agency: record.record.agency.name))
     }
 
     /// Reports at the field if present, else at the record.
@@ -71,16 +82,16 @@ public struct Findings {
         if let header = context.header {
             let h = header.person
             if let key, let f = h[key] {
-                diagnostics.append(Diagnostic(ruleID: ruleID, severity: severity, message: message,
+                diagnostics.append(Diagnostic(ruleID: active.id, severity: active.severity, message: message,
                                               location: f.location, path: "Header/" + f.source.name,
                                               recordKey: "Header/" + f.source.name, notes: notes))
                 return
             }
-            diagnostics.append(Diagnostic(ruleID: ruleID, severity: severity, message: message,
+            diagnostics.append(Diagnostic(ruleID: active.id, severity: active.severity, message: message,
                                           location: h.location, path: "Header", recordKey: "Header", notes: notes))
             return
         }
-        diagnostics.append(Diagnostic(ruleID: ruleID, severity: severity, message: message,
+        diagnostics.append(Diagnostic(ruleID: active.id, severity: active.severity, message: message,
                                       location: SourceLocation(file: context.file, line: 1, column: 1), recordKey: "return", notes: notes))
     }
 
@@ -147,7 +158,7 @@ extension Findings {
     /// Reports at a remembered place.
     public mutating func report(_ message: Message, at mark: Mark, notes: [Note] = []) {
         diagnostics.append(Diagnostic(
-            ruleID: ruleID, severity: severity, message: message, location: mark.location,
+            ruleID: active.id, severity: active.severity, message: message, location: mark.location,
             path: mark.logicalPath, childID: mark.childID, recordKey: mark.recordKey, notes: notes))
     }
 

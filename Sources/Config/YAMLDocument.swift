@@ -151,8 +151,8 @@ public final class YAMLReader {
     public func choice(_ value: YAMLValue, what: String, among options: [String]) -> String? {
         guard let s = string(value, what: what) else { return nil }
         guard options.contains(s) else {
-            let hint = Suggest.closest(s, among: options).map { "did you mean '\($0)'? " } ?? ""
-            report("\(what) must be one of \(options.joined(separator: ", ")), not '\(s)'; \(hint)".trimmingTrailing("; "), at: value)
+            let hint = Suggest.closest(s, among: options).map { "; did you mean '\($0)'?" } ?? ""
+            report("\(what) must be one of \(options.joined(separator: ", ")), not '\(s)'\(hint)", at: value)
             return nil
         }
         return s

@@ -1,4 +1,5 @@
 import Model
+import Read
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,6 +8,12 @@ import Glibc
 public enum Sniffed: Sendable, Equatable {
     /// XML; `root` is the first element's name when it could be read.
     case xml(root: String?)
+    /// CSV: the header's column names and the delimiter (comma, semicolon, tab or pipe).
+    case csv(header: [String], delimiter: UInt8)
+    /// JSON: where the records are and the keys of the first record (for profile matching).
+    case json(records: JSONRecords, keys: [String])
+    /// A caselint mapping profile (YAML whose first key is `profile:`).
+    case profile
     /// Nothing but whitespace (or nothing at all).
     case empty
     /// Not a format caselint reads.
@@ -104,14 +111,30 @@ public struct Discovery: Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .failure(SniffFailure(String(cString: strerror(errno)))) }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-        guard n >= 0 else { return .failure(SniffFailure(String(cString: strerror(errno)))) }
-        return .success(sniff(bytes: buffer[0..<n]))
+        var buffer = [UInt8](repeating: 0, count: sampleSize)
+        var n = 0
+        while n < buffer.count {
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + n, $0.count - n) }
+            guard got >= 0 else { return .failure(SniffFailure(String(cString: strerror(errno)))) }
+            if got == 0 { break }
+            n += got
+        }
+        let lines = path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")
+        let sniffed = sniff(bytes: buffer[0..<n], jsonLines: lines, complete: n < buffer.count)
+        // Notes and configuration beside the data are never tables, whatever their commas say.
+        if case .csv = sniffed, [".md", ".markdown", ".yml", ".yaml", ".html", ".htm"].contains(where: { path.lowercased().hasSuffix($0) }) {
+            return .success(.other)
+        }
+        return .success(sniffed)
     }
 
-    /// Says what a file's first bytes look like.
-    public static func sniff(bytes: ArraySlice<UInt8>) -> Sniffed {
+    /// How much of a file is read to say what it is: enough for a long CSV header or the
+    /// first record of a JSON export.
+    public static let sampleSize = 64 * 1024
+
+    /// Says what a file's first bytes look like. `jsonLines`: the name says JSON Lines;
+    /// `complete`: the bytes are the whole file.
+    public static func sniff(bytes: ArraySlice<UInt8>, jsonLines: Bool = false, complete: Bool = false) -> Sniffed {
         var b = Array(bytes)
         // UTF-16 (with BOM): keep the low bytes, enough to find the root element's name.
         if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
@@ -131,7 +154,9 @@ public struct Discovery: Sendable {
         func skipSpace() { while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { i += 1 } }
         skipSpace()
         if i == b.count { return .empty }
-        guard b[i] == UInt8(ascii: "<") else { return .other }
+        guard b[i] == UInt8(ascii: "<") else {
+            return TextSniffer.sniff(Array(bytes), jsonLines: jsonLines, complete: complete)
+        }
         // Skip the declaration, processing instructions, comments and the doctype.
         while i < b.count, b[i] == UInt8(ascii: "<") {
             guard i + 1 < b.count else { return .xml(root: nil) }

@@ -9,18 +9,21 @@ import Read
 public final class XMLMapper: XMLEventHandler {
     private let layout: XMLLayout
     private let file: FileID
-    private unowned let sink: RecordSink
+    private unowned(unsafe) let sink: RecordSink
     private let maxValueBytes: Int
     /// Bytes of the current value dropped for being over the limit.
     private var dropped = 0
 
     /// One open element.
     private struct Frame {
-        var node: XMLLayout.Node
-        /// Sibling counts by element name, for `CINdetails[2]`.
-        var ordinals: [(Symbol, Int32)] = []
+        unowned(unsafe) var node: XMLLayout.Node
+        /// Where this element's sibling counts start in `ordinals`.
+        var ordinalStart: Int
     }
     private var frames: [Frame] = []
+    /// Sibling counts by element name, for `CINdetails[2]`: one shared stack, each open
+    /// element owning the entries from its `ordinalStart`.
+    private var ordinals: [(Symbol, Int32)] = []
     /// Depth inside an element the layout does not know (its subtree is skipped).
     private var unknownDepth = 0
     private var rootSeen = false
@@ -31,7 +34,7 @@ public final class XMLMapper: XMLEventHandler {
     private var headerSeen = false
 
     /// Text of the current field, or of the current container since its last tag.
-    private var text: [UInt8] = []
+    private let text = ByteBuffer()
     /// Where `text` starts.
     private var textStart = TextPosition(line: 1, column: 1)
     private var fieldStart = TextPosition(line: 1, column: 1)
@@ -43,7 +46,6 @@ public final class XMLMapper: XMLEventHandler {
         self.file = file
         self.sink = sink
         maxValueBytes = limits.maxValueBytes
-        text.reserveCapacity(256)
     }
 
     private func loc(_ p: TextPosition) -> SourceLocation {
@@ -61,14 +63,14 @@ public final class XMLMapper: XMLEventHandler {
         guard let parent = frames.last else {
             rootSeen = true
             if name == layout.root.name {
-                frames.append(Frame(node: layout.root))
+                frames.append(Frame(node: layout.root, ordinalStart: ordinals.count))
             } else {
                 unknown(name, in: nil, at: at)
             }
             textStart = content
             return
         }
-        guard let node = parent.node.children[name] else {
+        guard let node = parent.node.child(name) else {
             unknown(name, in: parent.node, at: at)
             textStart = content
             return
@@ -85,15 +87,15 @@ public final class XMLMapper: XMLEventHandler {
             group = GroupBuilder(kind: .person, source: name, location: loc(at), agency: layout.agency, ordinal: childCount)
         case .record(let kind):
             group?.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency)
-        case .field:
-            text.removeAll(keepingCapacity: true)
+        case .field, .sideField:
+            text.removeAll()
             fieldStart = at
         case .valueRecord(let kind, _):
             group?.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency)
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
             fieldStart = at
         }
-        frames.append(Frame(node: node))
+        frames.append(Frame(node: node, ordinalStart: ordinals.count))
         textStart = content
     }
 
@@ -101,9 +103,9 @@ public final class XMLMapper: XMLEventHandler {
         if unknownDepth > 0 { return }
         let room = maxValueBytes - text.count
         if bytes.count <= room {
-            text.append(contentsOf: bytes)
+            text.append(bytes)
         } else {
-            if room > 0 { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<room])) }
+            if room > 0 { text.append(UnsafeBufferPointer(rebasing: bytes[0..<room])) }
             dropped += bytes.count - max(room, 0)
         }
     }
@@ -111,20 +113,25 @@ public final class XMLMapper: XMLEventHandler {
     public func endElement(_ name: Symbol, after: TextPosition) {
         if unknownDepth > 0 {
             unknownDepth -= 1
-            if unknownDepth == 0 { textStart = after; text.removeAll(keepingCapacity: true) }
+            if unknownDepth == 0 { textStart = after; text.removeAll() }
             return
         }
         guard let frame = frames.popLast() else { return }
+        ordinals.removeSubrange(frame.ordinalStart...)
         switch frame.node.role {
         case .field(let key, let repeats):
             reportDropped(in: frame.node)
             addField(key: key, repeats: repeats, node: frame.node)
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         case .valueRecord(_, let key):
             reportDropped(in: frame.node)
             addField(key: key, repeats: false, node: frame.node)
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
             group?.close()
+        case .sideField(let kind, let key):
+            reportDropped(in: frame.node)
+            addField(key: key, repeats: false, node: frame.node, side: kind)
+            text.removeAll()
         case .container:
             flushStrayText()
         case .record:
@@ -137,7 +144,7 @@ public final class XMLMapper: XMLEventHandler {
         case .child:
             flushStrayText()
             if var g = group {
-                if !headerSeen {
+                if !headerSeen && layout.hasHeader {
                     headerSeen = true
                     report("MAP005", .warning, "the return has no Header before its first child; rules that need the reference date are not run",
                            at: g.location)
@@ -152,7 +159,7 @@ public final class XMLMapper: XMLEventHandler {
 
     /// Call when the document ended, to report what it lacked.
     public func finish() {
-        if rootSeen && !headerSeen && frames.isEmpty {
+        if rootSeen && !headerSeen && frames.isEmpty && layout.hasHeader {
             report("MAP005", .warning, "the return has no Header; rules that need the reference date are not run",
                    at: SourceLocation(file: file, line: 1, column: 1))
         }
@@ -161,34 +168,40 @@ public final class XMLMapper: XMLEventHandler {
     // MARK: building
 
     private func nextOrdinal(_ name: Symbol) -> Int32 {
-        let top = frames.count - 1
-        for i in frames[top].ordinals.indices where frames[top].ordinals[i].0 == name {
-            frames[top].ordinals[i].1 += 1
-            return frames[top].ordinals[i].1
+        var i = frames[frames.count - 1].ordinalStart
+        while i < ordinals.count {
+            if ordinals[i].0 == name {
+                ordinals[i].1 += 1
+                return ordinals[i].1
+            }
+            i += 1
         }
-        frames[top].ordinals.append((name, 1))
+        ordinals.append((name, 1))
         return 1
     }
 
-    private func addField(key: FieldKey, repeats: Bool, node: XMLLayout.Node) {
+    private func addField(key: FieldKey, repeats: Bool, node: XMLLayout.Node, side: RecordKind? = nil) {
         guard group != nil else { return }
         // Trim surrounding whitespace; the value starts after the leading whitespace.
         var lo = 0, hi = text.count
         while lo < hi, isSpace(text[lo]) { lo += 1 }
         while hi > lo, isSpace(text[hi - 1]) { hi -= 1 }
-        let valueStart = lo == 0 ? textStart : textStart.advanced(over: text[0..<lo])
-        let value = String(decoding: text[lo..<hi], as: UTF8.self)
+        let valueStart = lo == 0 ? textStart : textStart.advanced(over: text.bytes(0..<lo))
+        let value = String(decoding: text.bytes(lo..<hi), as: UTF8.self)
         var field = Field(key: key, source: node.sourceName, text: value,
                           location: loc(fieldStart), valueLocation: loc(valueStart))
-        let spec = Schema.spec(key)
-        if spec?.type == .date, !value.isEmpty {
-            field.day = Day(iso: value)
+        if node.valueType == .date, !value.isEmpty {
+            field.day = layout.dateFormat.isISO ? Day(isoBytes: text.bytes(lo..<hi)) : layout.dateFormat.parse(value)
             if field.day == nil {
-                let shown: Message = Schema.isPersonal(key) ? "\(personal: value)" : "\(value)"
+                let shown: Message = node.personal ? "\(personal: value)" : "\(value)"
                 report("MAP003", .error,
-                       "\(node.name.name) is not a valid date: '\(shown)' (expected yyyy-mm-dd)",
+                       "\(node.name.name) is not a valid date: '\(shown)' (expected \(layout.dateFormat.display))",
                        at: field.valueLocation, path: node.sourceName.name, field: key)
             }
+        }
+        if let side {
+            group!.addToSideRecord(side, field, agency: layout.agency)
+            return
         }
         if !repeats, group!.hasPendingField(key) {
             report("MAP004", .warning,
@@ -217,17 +230,19 @@ public final class XMLMapper: XMLEventHandler {
     /// Reports non-whitespace text directly inside a container or record element.
     private func flushStrayText() {
         defer {
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
             dropped = 0
         }
-        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return }
+        var first = 0
+        while first < text.count, isSpace(text[first]) { first += 1 }
+        guard first < text.count else { return }
         if let top = frames.last {
             switch top.node.role {
             case .field, .valueRecord: return
             default: break
             }
         }
-        let at = textStart.advanced(over: text[0..<first])
+        let at = textStart.advanced(over: text.bytes(0..<first))
         let inside = frames.last.map { " inside <\($0.node.name.name)>" } ?? ""
         report("MAP002", .warning, "unexpected text\(inside); it is not checked", at: loc(at))
     }
@@ -247,66 +262,4 @@ public final class XMLMapper: XMLEventHandler {
 
 @inline(__always) private func isSpace(_ b: UInt8) -> Bool {
     b == 32 || b == 10 || b == 13 || b == 9
-}
-
-/// Accumulates one child's (or the header's) records and fields. Fields of a record are
-/// buffered until it closes so that each record's fields are contiguous.
-struct GroupBuilder {
-    let kind: RecordKind
-    let source: Symbol
-    let location: SourceLocation
-    let ordinal: Int32
-    private(set) var records: [Record] = []
-    private(set) var fields: [Field] = []
-    /// Open records (indices into `records`) and their buffered fields.
-    private var open: [(index: Int32, fields: [Field])] = []
-
-    init(kind: RecordKind, source: Symbol, location: SourceLocation, agency: Agency, ordinal: Int32) {
-        self.kind = kind
-        self.source = source
-        self.location = location
-        self.ordinal = ordinal
-        records.reserveCapacity(8)
-        fields.reserveCapacity(32)
-        records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
-        open.append((0, []))
-    }
-
-    /// The LA child id, once read.
-    var childID: String? {
-        if let f = fields.first(where: { $0.key == .laChildID }) { return f.text }
-        return open.first?.fields.first(where: { $0.key == .laChildID })?.text
-    }
-
-    /// The path of the innermost open record inside the child (`CINdetails[1]/Assessments[2]`).
-    var recordPath: String {
-        open.dropFirst().map { "\(records[Int($0.index)].source.name)[\(records[Int($0.index)].ordinal)]" }
-            .joined(separator: "/")
-    }
-
-    mutating func open(kind: RecordKind, source: Symbol, ordinal: Int32, location: SourceLocation, agency: Agency) {
-        let parent = open.last?.index ?? 0
-        records.append(Record(kind: kind, source: source, parent: parent, ordinal: ordinal, location: location, agency: agency))
-        open.append((Int32(records.count - 1), []))
-    }
-
-    func hasPendingField(_ key: FieldKey) -> Bool {
-        open.last?.fields.contains { $0.key == key } ?? false
-    }
-
-    mutating func add(_ field: Field) {
-        open[open.count - 1].fields.append(field)
-    }
-
-    mutating func close() {
-        guard let (index, buffered) = open.popLast() else { return }
-        records[Int(index)].fieldStart = Int32(fields.count)
-        fields.append(contentsOf: buffered)
-        records[Int(index)].fieldEnd = Int32(fields.count)
-    }
-
-    mutating func finish(source: Symbol) -> Child {
-        while !open.isEmpty { close() }
-        return Child(records: records, fields: fields, location: location, ordinal: ordinal, source: source)
-    }
 }

@@ -23,8 +23,42 @@ public final class Child: Sendable {
     /// The person record (identifiers and characteristics).
     public var person: RecordRef { RecordRef(child: self, index: 0) }
 
-    /// The child's LA child id as written, if any.
-    public var laChildID: String? { person[.laChildID]?.text }
+    /// The child's LA child id as written, if any (from the first person record that has
+    /// one, when the child was linked from several sources).
+    public var laChildID: String? {
+        if let id = person[.laChildID]?.text { return id }
+        for i in records.indices.dropFirst() where records[i].parent < 0 {
+            if let id = RecordRef(child: self, index: i)[.laChildID]?.text { return id }
+        }
+        return nil
+    }
+
+    /// True when the child was joined from records of more than one source.
+    public var isLinked: Bool { records.dropFirst().contains { $0.parent < 0 } }
+
+    /// One child made of several sources' records of the same child (see `Link`). Each
+    /// source's person record stays a root record (`parent == -1`), followed by its own
+    /// records, so every record keeps its file, position and logical path; the first
+    /// fragment's person record is `person`.
+    public static func merging(_ fragments: [Child]) -> Child {
+        guard fragments.count > 1 else { return fragments[0] }
+        var records: [Record] = []
+        var fields: [Field] = []
+        records.reserveCapacity(fragments.reduce(0) { $0 + $1.records.count })
+        fields.reserveCapacity(fragments.reduce(0) { $0 + $1.fields.count })
+        for f in fragments {
+            let recordBase = Int32(records.count), fieldBase = Int32(fields.count)
+            for var r in f.records {
+                if r.parent >= 0 { r.parent += recordBase }
+                r.fieldStart += fieldBase
+                r.fieldEnd += fieldBase
+                records.append(r)
+            }
+            fields.append(contentsOf: f.fields)
+        }
+        let first = fragments[0]
+        return Child(records: records, fields: fields, location: first.location, ordinal: first.ordinal, source: first.source)
+    }
 
     /// Every record of a kind, in source order.
     public func records(_ kind: RecordKind) -> [RecordRef] {
@@ -55,22 +89,35 @@ public struct RecordRef: Sendable {
 
     /// The first field with `key`, or nil when the record does not have it.
     public subscript(_ key: FieldKey) -> Field? {
+        fieldIndex(key).map { child.fields[$0] }
+    }
+
+    /// Index into `child.fields` of the first field with `key`.
+    @inline(__always)
+    private func fieldIndex(_ key: FieldKey) -> Int? {
         let r = child.records[index]
         var i = Int(r.fieldStart)
-        while i < Int(r.fieldEnd) {
-            if child.fields[i].key == key { return child.fields[i] }
+        let end = Int(r.fieldEnd)
+        while i < end {
+            if child.fields[i].key == key { return i }
             i += 1
         }
         return nil
     }
 
+    /// True when the record has the field (even empty).
+    public func has(_ key: FieldKey) -> Bool { fieldIndex(key) != nil }
+
     /// The date in `key`, when present and valid.
-    public func day(_ key: FieldKey) -> Day? { self[key]?.day }
+    public func day(_ key: FieldKey) -> Day? {
+        guard let i = fieldIndex(key) else { return nil }
+        return child.fields[i].day
+    }
 
     /// The text of `key` when present and not empty.
     public func text(_ key: FieldKey) -> String? {
-        guard let f = self[key], !f.text.isEmpty else { return nil }
-        return f.text
+        guard let i = fieldIndex(key), !child.fields[i].text.isEmpty else { return nil }
+        return child.fields[i].text
     }
 
     /// Every field with `key` (repeating fields such as disabilities).
@@ -116,11 +163,14 @@ public struct RecordRef: Sendable {
         var i = index
         while i >= 0 {
             let r = child.records[i]
-            if r.parent < 0 { break }
+            // The root: the child's element or rows in its own source (`Child[12]`).
+            if r.parent < 0 {
+                parts.append("\(r.source.name)[\(r.ordinal)]")
+                break
+            }
             parts.append("\(r.source.name)[\(r.ordinal)]")
             i = Int(r.parent)
         }
-        parts.append("\(child.source.name)[\(child.ordinal)]")
         return parts.reversed().joined(separator: "/")
     }
 

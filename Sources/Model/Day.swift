@@ -80,8 +80,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses strict ISO `yyyy-mm-dd`. Returns nil for anything else, including dates that
     /// do not exist.
     public init?(iso text: some StringProtocol) {
+        var copy = String(text)
+        let parsed = copy.withUTF8 { Day(isoBytes: $0) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// Parses strict ISO `yyyy-mm-dd` from UTF-8 bytes.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         var y = 0, m = 0, d = 0, i = 0
-        for b in text.utf8 {
+        for b in bytes {
             switch i {
             case 4, 7:
                 guard b == UInt8(ascii: "-") else { return nil }

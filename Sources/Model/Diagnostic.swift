@@ -92,9 +92,17 @@ public struct Diagnostic: Sendable, Hashable {
     /// and the field, never line numbers.
     public var recordKey: String?
     public var notes: [Note]
+    /// The agency whose record the finding is about (`social-care`, `police`), when known:
+    /// reports total findings by agency.
+    public var agency: String?
+    /// Stable identity for baselines and CI tools, from the rule and the record's identity,
+    /// never from line numbers. Set once a run's findings are complete (`Fingerprint.assign`),
+    /// because findings that would otherwise share one are told apart by their order.
+    public var fingerprint: String?
 
     public init(ruleID: String, severity: Severity, message: Message, location: SourceLocation,
-                path: String? = nil, childID: String? = nil, recordKey: String? = nil, notes: [Note] = []) {
+                path: String? = nil, childID: String? = nil, recordKey: String? = nil, notes: [Note] = [],
+                agency: String? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
@@ -103,6 +111,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.childID = childID
         self.recordKey = recordKey
         self.notes = notes
+        self.agency = agency
     }
 
     /// Report order: file, line, column, then rule.

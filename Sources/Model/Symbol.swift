@@ -8,6 +8,9 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Interns `name`, returning the same symbol for the same text on every thread.
     public init(_ name: String) { rawValue = SymbolTable.shared.intern(name) }
 
+    /// A symbol by its number (for caches that need a placeholder).
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
     public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         rawValue = SymbolTable.shared.intern(String(decoding: bytes, as: UTF8.self))
     }

@@ -41,7 +41,13 @@ public struct WorkingDayCalendar: Sendable {
 
     public func isBankHoliday(_ day: Day) -> Bool { holidays.contains(day.number) }
 
-    public func isWorkingDay(_ day: Day) -> Bool { !day.isWeekend && !holidays.contains(day.number) }
+    public func isWorkingDay(_ day: Day) -> Bool {
+        if day >= start && day < end {
+            let i = day - start
+            return prefix[i + 1] != prefix[i]
+        }
+        return !day.isWeekend
+    }
 
     /// Working days in the half-open range [a, b): the count of working days from `a`
     /// up to, not including, `b`. Negative when `b` is before `a`.
@@ -53,6 +59,19 @@ public struct WorkingDayCalendar: Sendable {
     /// The working day `n` working days after `day` (n > 0) or before it (n < 0), not
     /// counting `day` itself: adding 1 to a Friday gives the next Monday (if not a holiday).
     public func adding(workingDays n: Int, to day: Day) -> Day {
+        if n == 0 { return day }
+        // Inside the covered years, find the day by the running count (binary search);
+        // outside them, step.
+        let target = n > 0 ? countBefore(day + 1) + n : countBefore(day) + n + 1
+        if day >= start + 7, day < end - 7, target > Int(prefix[7]), target < Int(prefix[prefix.count - 8]) {
+            // The first index i with prefix[i] == target; the day is start + i - 1.
+            var lo = 0, hi = prefix.count - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(prefix[mid]) < target { lo = mid + 1 } else { hi = mid }
+            }
+            return start + (lo - 1)
+        }
         var d = day
         var left = abs(n)
         let step = n >= 0 ? 1 : -1

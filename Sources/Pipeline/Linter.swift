@@ -1,14 +1,17 @@
+import Foundation
 import Check
 import Checks
+import Config
 import Discover
 import Dispatch
+import Link
 import Map
 import Model
 import Read
 import Report
 import Synchronization
 
-/// Runs discover → read → map → check over the paths of a run.
+/// Runs discover → read → map → link → check over the paths of a run.
 public struct Linter: Sendable {
     public let options: LintOptions
     public let rules: [Rule]
@@ -16,23 +19,71 @@ public struct Linter: Sendable {
     public init(options: LintOptions, catalogue: [Rule] = Catalogue.rules) {
         self.options = options
         let selection = RuleSelection(select: options.select, ignore: options.ignore)
-        rules = catalogue.filter { selection.includes($0.id) }
+        rules = catalogue.filter { selection.includes($0.id) }.map { rule in
+            options.severities[rule.id].map { rule.with(severity: $0) } ?? rule
+        }
     }
 
     public func run() -> LintResult {
         let discovery = Discovery(paths: options.paths)
+        var skipped: [SkippedFile] = []
+        var found: [FoundFile] = []
+        let cwd = FileManager.default.currentDirectoryPath
+        for file in discovery.files {
+            if !file.explicit, let filter = options.pathFilter,
+               let why = filter.rejection(of: file.path, workingDirectory: cwd) {
+                skipped.append(SkippedFile(path: file.path, reason: why))
+            } else {
+                found.append(file)
+            }
+        }
         var files: [SourceFile] = []
-        for found in discovery.files { files.append(SourceFile(id: FileID(UInt32(files.count)), path: found.path)) }
+        for file in found { files.append(SourceFile(id: FileID(UInt32(files.count)), path: file.path)) }
         var diagnostics: [Diagnostic] = []
+        var facts = [FileFacts](repeating: FileFacts(), count: found.count)
         for bad in discovery.unreadable {
             let id = FileID(UInt32(files.count))
             files.append(SourceFile(id: id, path: bad.path))
+            facts.append(FileFacts(skipped: "cannot be read: \(bad.reason)"))
             diagnostics.append(Diagnostic(ruleID: "IO001", severity: .error,
                                           message: "cannot read \(bad.path): \(bad.reason)", location: .wholeFile(id)))
         }
+        options.progress?.start(files: found.count)
+        RunBoard.begin(found.map(\.path))
+
+        // Profiles (given, then found beside the data), then what each file is.
+        let (profiles, profileErrors) = loadProfiles(found)
+        var configErrors = profileErrors
+        var plans: [SourcePlan] = []
+        for file in found {
+            let (plan, errors) = SourcePlan.plan(file.sniffed, profiles: profiles)
+            plans.append(plan)
+            configErrors += errors
+        }
+        if !configErrors.isEmpty {
+            var result = LintResult(files: files, diagnostics: [], filesChecked: 0, children: 0, skipped: skipped,
+                                    unreadable: discovery.unreadable.count, rules: rules, facts: facts,
+                                    requestedRuleset: options.ruleset?.name)
+            result.configErrors = configErrors
+            return result
+        }
+
+        // A run with one source checks linked rules on each child as it streams and
+        // links nothing (unless linked rules need a row source's scattered rows joined);
+        // a run of several sources links them, keeping each fragment's identifiers, and
+        // the fragments themselves only when linked rules will run.
+        let sources = plans.filter(\.isSource)
+        let linkedRules = rules.filter { $0.scope == .linked }
+        var collect = SourceChecker.Collect()
+        if sources.count == 1 && (sources[0].holdsWholeChildren || linkedRules.isEmpty) {
+            collect.linkedInline = true
+        } else if !sources.isEmpty {
+            collect.identities = true
+            collect.fragments = !linkedRules.isEmpty
+        }
 
         // Files are independent: check them side by side, keep results in file order.
-        let found = discovery.files
+        let plansFound = plans, collectFound = collect
         let outcomes = ResultSlots<FileOutcome>(count: found.count)
         let queue = DispatchQueue(label: "caselint.files", attributes: .concurrent)
         let group = DispatchGroup()
@@ -40,26 +91,105 @@ public struct Linter: Sendable {
         for (i, file) in found.enumerated() {
             limit.wait()
             queue.async(group: group) {
-                outcomes[i] = self.check(file, id: FileID(UInt32(i)))
+                outcomes[i] = self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound)
+                self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
+                RunBoard.finished(i)
                 limit.signal()
             }
         }
         group.wait()
 
-        var skipped: [SkippedFile] = []
         var checked = 0, children = 0, unreadable = discovery.unreadable.count
-        for outcome in outcomes.values {
+        var identities: [FragmentIdentity] = []
+        var fragments: [(child: Child, identity: Int)] = []
+        for (i, outcome) in outcomes.values.enumerated() {
             guard let outcome else { continue }
             diagnostics.append(contentsOf: outcome.diagnostics)
-            if let reason = outcome.skipped { skipped.append(SkippedFile(path: outcome.path, reason: reason)) } else { checked += 1 }
+            if let reason = outcome.skipped {
+                if !outcome.isProfile { skipped.append(SkippedFile(path: outcome.path, reason: reason)) }
+            } else {
+                checked += 1
+            }
             children += outcome.children
             if outcome.unreadable { unreadable += 1 }
+            let offset = identities.count
+            identities += outcome.identities
+            for (child, local) in zip(outcome.fragments, outcome.fragmentIdentity) {
+                fragments.append((child, offset + Int(local)))
+            }
+            facts[i] = FileFacts(format: outcome.skipped == nil && !outcome.unreadable ? outcome.format : nil,
+                                 ruleset: outcome.ruleset, children: outcome.children,
+                                 skipped: outcome.unreadable ? "cannot be read" : outcome.skipped)
+        }
+        if collect.identities {
+            let linkage = Linker.link(identities)
+            diagnostics += linkage.diagnostics
+            // Children are the linked groups that some source describes (records that
+            // could not be linked to one are reported, not counted).
+            let anyPerson = identities.contains { $0.describesPerson }
+            children = linkage.children.count { group in
+                anyPerson ? group.contains { identities[$0].describesPerson } : group.contains { !identities[$0].keys.isEmpty }
+            }
+            if collect.fragments {
+                diagnostics += checkLinked(linkage, identityCount: identities.count, fragments: fragments, rules: linkedRules)
+            }
         }
         let active = Set(rules.map(\.id))
+        let severity = Dictionary(rules.map { ($0.id, $0.severity) }, uniquingKeysWith: { a, _ in a })
         diagnostics = diagnostics.filter { active.contains($0.ruleID) || $0.ruleID == "IO001" }
+        // Reader findings are made before rules are consulted: give them the configured severity.
+        for i in diagnostics.indices {
+            if let s = severity[diagnostics[i].ruleID], s != diagnostics[i].severity { diagnostics[i].severity = s }
+        }
         diagnostics.sort(by: Diagnostic.reportOrder)
+        Fingerprint.assign(&diagnostics) { files[Int($0.rawValue)].path }
         return LintResult(files: files, diagnostics: diagnostics, filesChecked: checked, children: children,
-                          skipped: skipped, unreadable: unreadable, rules: rules)
+                          skipped: skipped, unreadable: unreadable, rules: rules, facts: facts,
+                          requestedRuleset: options.ruleset?.name)
+    }
+
+    /// A file's size in bytes (0 when it cannot be read), for the progress line's MB/s.
+    static func size(of path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    /// The profiles of the run: those given (`--profile`, configuration), then those
+    /// found among the files walked, each loaded once.
+    private func loadProfiles(_ found: [FoundFile]) -> ([MappingProfile], [ConfigError]) {
+        var paths: [String] = []
+        for p in options.profiles + found.filter({ $0.sniffed == .profile }).map(\.path) where !paths.contains(p) {
+            paths.append(p)
+        }
+        var profiles: [MappingProfile] = []
+        var errors: [ConfigError] = []
+        for path in paths {
+            let (profile, problems) = MappingProfileLoader.load(path: path)
+            if let profile { profiles.append(profile) }
+            errors += problems
+        }
+        return (profiles, errors)
+    }
+
+    /// Runs the linked rules on each linked child: the fragments of one child merged,
+    /// those that describe the child first, then in file and row order.
+    private func checkLinked(_ linkage: Linkage, identityCount: Int, fragments: [(child: Child, identity: Int)],
+                             rules: [Rule]) -> [Diagnostic] {
+        var groupOf = [Int](repeating: 0, count: identityCount)
+        for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = g } }
+        var members = [[Child]](repeating: [], count: linkage.children.count)
+        for f in fragments { members[groupOf[f.identity]].append(f.child) }
+        let context = CheckContext(file: FileID(0), census: nil, ruleset: options.ruleset ?? .latest, header: nil,
+                                   parameters: options.parameters)
+        let checker = ReturnChecker(rules: rules, context: context)
+        var out: [Diagnostic] = []
+        for group in members where !group.isEmpty {
+            let ordered = group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person }
+            let child = Child.merging(ordered)
+            out += checker.check(child)
+            out += checker.observe(child)
+        }
+        return out + checker.finish()
     }
 
     struct FileOutcome: Sendable {
@@ -67,49 +197,118 @@ public struct Linter: Sendable {
         var diagnostics: [Diagnostic] = []
         var children = 0
         var skipped: String?
+        var isProfile = false
         var unreadable = false
+        var identities: [FragmentIdentity] = []
+        /// For each fragment kept, the index of its identity in `identities`.
+        var fragmentIdentity: [Int32] = []
+        var fragments: [Child] = []
+        /// What the file was read as (its source family), and the CIN ruleset it was checked with.
+        var format: String?
+        var ruleset: String?
+    }
+
+    /// Reads, maps and checks one file on its own (no profiles, nothing kept for linking).
+    func check(_ file: FoundFile, id: FileID) -> FileOutcome {
+        check(file, id: id, plan: SourcePlan.plan(file.sniffed, profiles: []).0, collect: SourceChecker.Collect())
     }
 
     /// Reads, maps and checks one file.
-    func check(_ file: FoundFile, id: FileID) -> FileOutcome {
+    func check(_ file: FoundFile, id: FileID, plan: SourcePlan, collect: SourceChecker.Collect) -> FileOutcome {
         var outcome = FileOutcome(path: file.path)
-        switch file.sniffed {
-        case .xml(let root) where root == XMLLayout.cinCensus.root.name.name:
-            let census = CensusFile(file: id, rules: rules, ruleset: options.ruleset, limits: options.limits)
-            let mapper = XMLMapper(layout: .cinCensus, file: id, sink: census, limits: options.limits)
-            var complete = false
-            do {
-                if let problem = try XMLReader.read(path: file.path, handler: mapper, limits: options.limits) {
-                    census.diagnostic(Linter.malformed(problem, file: id))
+        let family: SourceFamily
+        switch plan {
+        case .cinCensus: family = .cinCensus
+        case .ssda903XML: family = .ssda903
+        case .csv(_, let f, _, _), .json(_, let f, _), .xmlRows(_, let f, _, _): family = f
+        case .skip(let reason, let syntax):
+            outcome.skipped = reason
+            outcome.isProfile = file.sniffed == .profile
+            let problems = checkSyntax(file.path, syntax, id: id)
+            outcome.diagnostics = problems
+            if problems.isEmpty && file.explicit && !outcome.isProfile {
+                let why = syntax == nil && reason != "empty file" ? "not a format caselint reads (XML, CSV or JSON exports)" : reason
+                outcome.diagnostics.append(notAnExport(id, reason == "empty file" ? "the file is empty" : "\(why), not an export caselint recognises"))
+            }
+            return outcome
+        }
+        let limits = options.limits
+        let sink = SourceChecker(file: id, family: family, rules: rules, ruleset: options.ruleset, collect: collect, limits: limits,
+                                 parameters: options.parameters)
+        outcome.format = family.name
+        // Findings the reader makes about a file belong to the file's agency.
+        var agency: String?
+        // Read to the end: rules over the whole return need every child.
+        var complete = true
+        do {
+            switch plan {
+            case .cinCensus, .ssda903XML:
+                agency = Agency.socialCare.name
+                let mapper = XMLMapper(layout: family == .cinCensus ? .cinCensus : SSDA903.xml, file: id, sink: sink, limits: limits)
+                if let problem = try XMLReader.read(path: file.path, handler: mapper, limits: limits) {
+                    sink.diagnostic(Linter.malformed(problem, file: id))
+                    complete = false
                 } else {
                     mapper.finish()
-                    complete = true
                 }
-            } catch {
-                outcome.unreadable = true
-                census.diagnostic(Diagnostic(ruleID: "IO001", severity: .error,
-                                             message: "cannot read \(file.path): \(Linter.describe(error))", location: .wholeFile(id)))
+            case .csv(let layout, _, let delimiter, let encoding):
+                agency = layout.agency.name
+                let rows = CSVRows(layout: layout, file: id, sink: sink)
+                try ByteSource.file(file.path) { try CSVReader.read($0, delimiter: delimiter, encoding: encoding, handler: rows, limits: limits) }
+                rows.finish()
+            case .json(let layout, _, let records):
+                agency = layout.agency.name
+                let rows = JSONRows(layout: layout, file: id, sink: sink)
+                try ByteSource.file(file.path) { try JSONReader.read($0, records: records, handler: rows, limits: limits) }
+                rows.finish()
+            case .xmlRows(let layout, _, let path, let kindFromName):
+                agency = layout.agency.name
+                let rows = XMLRows(layout: layout, recordPath: path, kindFromName: kindFromName, file: id, sink: sink, limits: limits)
+                if let problem = try XMLReader.read(path: file.path, handler: rows, limits: limits) {
+                    sink.diagnostic(Linter.malformed(problem, file: id))
+                    complete = false
+                }
+                rows.finish()
+            case .skip:
+                break
             }
-            census.finish(complete: complete)
-            outcome.diagnostics = census.diagnostics
-            outcome.children = census.children
-        case .xml(let root):
-            // Not an export we know; still report it if it is not even well-formed XML.
-            let what = root.map { "XML with root element <\($0)>" } ?? "XML of an unknown kind"
-            outcome.skipped = what
-            if let problem = try? XMLReader.read(path: file.path, handler: NullHandler(), limits: options.limits) {
-                outcome.diagnostics.append(Linter.malformed(problem, file: id))
-            } else if file.explicit {
-                outcome.diagnostics.append(notAnExport(id, "\(what), not an export caselint recognises"))
-            }
-        case .empty:
-            outcome.skipped = "empty file"
-            if file.explicit { outcome.diagnostics.append(notAnExport(id, "the file is empty")) }
-        case .other:
-            outcome.skipped = "not a format caselint reads"
-            if file.explicit { outcome.diagnostics.append(notAnExport(id, "not a format caselint reads (XML census returns)")) }
+        } catch {
+            outcome.unreadable = true
+            complete = false
+            sink.diagnostic(Diagnostic(ruleID: "IO001", severity: .error,
+                                       message: "cannot read \(file.path): \(Linter.describe(error))", location: .wholeFile(id)))
         }
+        sink.finish(complete: complete)
+        outcome.ruleset = family == .cinCensus ? sink.ruleset?.name : nil
+        let fileAgency = agency == "unknown" ? nil : agency
+        outcome.diagnostics = sink.diagnostics.map { d in
+            var d = d
+            if d.agency == nil { d.agency = fileAgency }
+            return d
+        }
+        outcome.children = sink.children
+        outcome.identities = sink.identities.identities
+        outcome.fragmentIdentity = sink.identities.fragmentIdentity
+        outcome.fragments = sink.fragments
         return outcome
+    }
+
+    /// The syntax errors of a file that is not mapped: reported whether or not it is checked.
+    private func checkSyntax(_ path: String, _ syntax: SourcePlan.SyntaxCheck?, id: FileID) -> [Diagnostic] {
+        let collector = SyntaxOnly(file: id)
+        switch syntax {
+        case .xml?:
+            if let problem = try? XMLReader.read(path: path, handler: NullHandler(), limits: options.limits) {
+                collector.diagnostics.append(Linter.malformed(problem, file: id))
+            }
+        case .csv(let delimiter)?:
+            try? ByteSource.file(path) { try CSVReader.read($0, delimiter: delimiter, encoding: nil, handler: collector, limits: options.limits) }
+        case .json(let records)?:
+            try? ByteSource.file(path) { try JSONReader.read($0, records: records, handler: collector, limits: options.limits) }
+        case nil:
+            break
+        }
+        return collector.diagnostics
     }
 
     private func notAnExport(_ id: FileID, _ why: String) -> Diagnostic {
@@ -128,6 +327,17 @@ public struct Linter: Sendable {
         case nil: return "\(error)"
         }
     }
+}
+
+/// Collects the syntax problems of a CSV or JSON file that is read but not mapped.
+final class SyntaxOnly: CSVHandler, JSONHandler {
+    let file: FileID
+    var diagnostics: [Diagnostic] = []
+    init(file: FileID) { self.file = file }
+    func record(_ record: CSVRecord) {}
+    func problem(_ problem: CSVProblem) { diagnostics.append(CSVRows.diagnostic(problem, file: file)) }
+    func record(_ node: JSONNode) -> Bool { true }
+    func problem(_ problem: JSONProblem) { diagnostics.append(JSONRows.diagnostic(problem, file: file)) }
 }
 
 /// Parses without mapping, to learn whether a file is well-formed.

@@ -1,4 +1,5 @@
 import Check
+import Discover
 import Model
 
 /// What the user asked a run to do.
@@ -13,6 +14,21 @@ public struct LintOptions: Sendable {
     public var jobs: Int = System.coreCount
     /// Bounds on field size, nesting and findings per file.
     public var limits: Limits = .defaults
+    /// Severity overrides by rule id (configuration `rule-settings:`).
+    public var severities: [String: Severity] = [:]
+    /// Parameter values by rule (configuration `rule-settings:`), already validated.
+    public var parameters = RuleParameters()
+    /// Which files found in folders are checked (configuration `include:`/`exclude:`).
+    public var pathFilter: PathFilter?
+    /// Rule pack files to load (configuration `rules:`); paths are checked to exist when
+    /// the configuration is read. Loading them is issue 9's.
+    public var rulePacks: [String] = []
+    /// Mapping profile files (configuration `profiles:`, and `--profile` on the command
+    /// line); paths are checked to exist when the configuration is read. Profiles found
+    /// among the files walked are used as well (`Linter`, `MappingProfileLoader`).
+    public var profiles: [String] = []
+    /// Counts files and bytes as they are checked, for a progress line.
+    public var progress: Progress?
 
     public init(paths: [String]) {
         self.paths = paths
@@ -34,6 +50,16 @@ public struct RuleSelection: Sendable {
         let id = id.uppercased()
         if ignore.contains(where: { id.hasPrefix($0) }) { return false }
         return select.isEmpty || select.contains(where: { id.hasPrefix($0) })
+    }
+
+    /// Entries of `select`/`ignore` that name no rule (neither an id nor a prefix of one),
+    /// each with the closest id when one is near.
+    public static func unknown(_ entries: [String], among ids: [String]) -> [(entry: String, suggestion: String?)] {
+        entries.compactMap { entry in
+            let e = entry.uppercased()
+            if ids.contains(where: { $0.uppercased().hasPrefix(e) }) { return nil }
+            return (entry, Suggest.closest(e, among: ids))
+        }
     }
 }
 

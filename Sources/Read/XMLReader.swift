@@ -55,7 +55,7 @@ public struct XMLProblem: Sendable, Hashable {
 public final class XMLReader {
     public static let chunkSize = 256 * 1024
 
-    private unowned let handler: XMLEventHandler
+    private unowned(unsafe) let handler: XMLEventHandler
     private let maxDepth: Int
     fileprivate var nameCache: [UnsafePointer<UInt8>: Symbol] = [:]
     fileprivate var problem: XMLProblem?
@@ -157,11 +157,22 @@ public final class XMLReader {
         xmlStopParser(ctxt)
     }
 
+    /// A direct-mapped cache in front of `nameCache`: most elements hit it without hashing.
+    private var recentNames = [(UnsafePointer<UInt8>?, Symbol)](repeating: (nil, Symbol(rawValue: 0)), count: 64)
+
+    @inline(__always)
     fileprivate func symbol(_ name: UnsafePointer<xmlChar>) -> Symbol {
         // libxml2 interns names in its dictionary: one pointer per distinct name.
-        if let s = nameCache[name] { return s }
-        let s = Symbol(utf8: UnsafeBufferPointer(start: name, count: strlen(name)))
-        nameCache[name] = s
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: name) >> 3) & 63
+        if recentNames[slot].0 == name { return recentNames[slot].1 }
+        let s: Symbol
+        if let cached = nameCache[name] {
+            s = cached
+        } else {
+            s = Symbol(utf8: UnsafeBufferPointer(start: name, count: strlen(name)))
+            nameCache[name] = s
+        }
+        recentNames[slot] = (name, s)
         return s
     }
 

@@ -19,15 +19,20 @@ public enum RuleText {
         if !rule.parameters.isEmpty {
             s += "\nParameters:\n"
             for p in rule.parameters {
-                s += "  \(p.name) = \(p.defaultValue)  \(p.summary) (\(p.source))\n"
+                s += "  \(p.name) = \(p.defaultValue)  \(p.summary) (\(p.source)); \(p.kind.summary)\n"
             }
         }
         if !rule.examples.isEmpty {
             s += "\nExamples:\n"
             for e in rule.examples {
-                s += "  \(e.triggers ? "triggers" : "passes"): \(e.caption)\n"
+                let format = e.format == .cinCensus ? "" : " (\(e.format.rawValue))"
+                s += "  \(e.triggers ? "triggers" : "passes"): \(e.caption)\(format)\n"
                 for line in e.input.split(separator: "\n", omittingEmptySubsequences: false) {
                     s += "      \(line)\n"
+                }
+                if let profile = e.profile {
+                    s += "    read through the mapping profile:\n"
+                    for line in profile.split(separator: "\n", omittingEmptySubsequences: false) { s += "      \(line)\n" }
                 }
             }
         }
@@ -47,5 +52,35 @@ public enum RuleText {
         }
         if line != indent { lines.append(line) }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension RuleText {
+    /// A rule's help as plain text: what it checks, why, and its source and parameters.
+    public static func helpText(_ rule: Rule) -> String {
+        var s = "\(sentence(rule.message))\n\n\(rule.rationale)\n\nSource: \(sentence(rule.source))"
+        if !rule.parameters.isEmpty {
+            s += "\n\nParameters:"
+            for p in rule.parameters { s += "\n- \(p.name) (default \(p.defaultValue)): \(p.summary)" }
+        }
+        s += "\n\nRun `caselint explain \(rule.id)` for examples."
+        return s
+    }
+
+    /// The same as Markdown, for viewers that render it.
+    public static func helpMarkdown(_ rule: Rule) -> String {
+        var s = "**\(rule.id) \(rule.name)**: \(sentence(rule.message))\n\n\(rule.rationale)\n\n*Source:* \(sentence(rule.source))"
+        if !rule.parameters.isEmpty {
+            s += "\n\n*Parameters:*\n"
+            for p in rule.parameters { s += "\n- `\(p.name)` (default `\(p.defaultValue)`): \(p.summary)" }
+        }
+        s += "\n\nRun `caselint explain \(rule.id)` for examples."
+        return s
+    }
+
+    /// Ends `s` with a full stop unless it ends with punctuation already.
+    static func sentence(_ s: String) -> String {
+        guard let last = s.last else { return s }
+        return ".!?)".contains(last) ? s : s + "."
     }
 }

@@ -54,7 +54,7 @@ struct Generator {
 
     func id(_ index: Int) -> String {
         let digits = String(index)
-        return "SYN" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+        return options.idPrefix + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
     /// A UPN with a valid check letter, unique for `index`: an LA code and nine digits that

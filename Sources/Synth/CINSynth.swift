@@ -19,6 +19,9 @@ public struct CINSynthOptions: Sendable {
     public var oneOfEach = false
     /// The local authority code in the header and in most UPNs.
     public var lea = "201"
+    /// The letters LA child ids start with (`SYN0000001`): returns meant to be checked
+    /// together need different ones, or their children are one child to the linker.
+    public var idPrefix = "SYN"
 
     public init() {}
 }
@@ -74,6 +77,10 @@ public enum CINSynth {
     public static func generate(_ options: CINSynthOptions,
                                 write: @escaping (UnsafeRawBufferPointer) -> Void) throws -> CINSynthTruth {
         guard options.children >= 1 else { throw CINSynthError.badOptions("--children must be at least 1") }
+        guard !options.idPrefix.isEmpty, options.idPrefix.count <= 12,
+              options.idPrefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw CINSynthError.badOptions("--id-prefix must be 1 to 12 letters or digits")
+        }
         guard (0...1).contains(options.defectRate) else { throw CINSynthError.badOptions("--defect-rate must be between 0 and 1") }
         guard Ruleset(year: options.year) != nil else {
             throw CINSynthError.badOptions("--year must be a collection year caselint knows: \(Ruleset.supportedYears.lowerBound)-\(Ruleset.supportedYears.upperBound)")
@@ -150,10 +157,11 @@ public enum CINSynth {
                     expect(earlier, earlierID, ["1520"])
                     expect(index, child.id, ["1520"])
                 case "8500" where !gen.missingIDUsed:
-                    // One child without an id, its episode closed: validators that join on
-                    // the id would tie several such children together.
+                    // One child without an id, its one episode an assessment, closed:
+                    // validators that join on the id tie such children together, and match
+                    // plans to conferences by id (the peer's 2885 misfires for a missing one).
                     gen.missingIDUsed = true
-                    child = gen.fullChild(index: index).0
+                    child = gen.assessOnly(index: index).0
                     child.id = nil
                     expect(index, nil, ["8500"])
                 case "8510", "1520", "8500":

@@ -7,9 +7,8 @@ import Report
 import Glibc
 #endif
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, jsonl
-}
+extension ReportFormat: ExpressibleByArgument {}
+extension Gate.Level: ExpressibleByArgument {}
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
@@ -19,7 +18,16 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check export files and folders (the default command).",
-        discussion: "Folders are walked recursively; each file's format is detected from its content."
+        discussion: """
+            Folders are walked recursively; each file's format is detected from its content.
+
+            Several reports in one run: --format sarif --output a.sarif --format html --output report.html \
+            (the k-th --output belongs to the k-th --format; the text report still goes to the terminal). \
+            Reports are written atomically and never over an input.
+
+            Settings come from .caselint.yml, found in the folder of the first path or above it \
+            (or --config FILE); options on the command line win.
+            """
     )
 
     @Argument(help: "Files and folders to check.")
@@ -28,17 +36,44 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Use this CIN census ruleset (e.g. cin2025_26) instead of the one each file's header implies.")
     var ruleset: String?
 
-    @Option(parsing: .singleValue, help: "Only run rules with this id or id prefix (repeatable, or comma-separated).")
+    @Option(parsing: .singleValue, help: "Only run rules with this id or id prefix (repeatable, or comma-separated); replaces the configuration's select.")
     var select: [String] = []
 
-    @Option(parsing: .singleValue, help: "Do not run rules with this id or id prefix (repeatable, or comma-separated).")
+    @Option(parsing: .singleValue, help: "Do not run rules with this id or id prefix (repeatable, or comma-separated); adds to the configuration's ignore.")
     var ignore: [String] = []
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .text
+    @Option(parsing: .singleValue, help: "Report format, repeatable: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: [ReportFormat] = []
+
+    @Option(name: [.short, .long], parsing: .singleValue, help: "Write the report of the matching --format to this file (repeatable).")
+    var output: [String] = []
+
+    @Option(help: "Read settings from this file instead of the .caselint.yml found from the first path.")
+    var config: String?
+
+    @Option(help: "Fail (exit status 1) on findings at this level or above: error, warning or never. Default: error.")
+    var failOn: Gate.Level?
+
+    @Option(help: "Fail when there are more warnings than this.")
+    var maxWarnings: Int?
+
+    @Option(help: "Hide the findings recorded in this baseline file, and list baselined findings that are gone.")
+    var baseline: String?
+
+    @Option(help: "Record the current findings in this baseline file (then hide them in this run).")
+    var writeBaseline: String?
+
+    @Option(help: "Findings accepted on purpose: a YAML file of rule, child, record, field, reason and expiry.")
+    var suppressions: String?
 
     @Flag(help: "Print personal values (birth dates, UPNs, names, free text) in messages.")
     var showValues = false
+
+    @Flag(name: .shortAndLong, help: "Print only the findings: no summary, no progress line, no text copy on the terminal when reports go to files.")
+    var quiet = false
+
+    @Flag(help: "After the findings, count them per rule, most frequent first.")
+    var statistics = false
 
     @Flag(name: .shortAndLong, help: "List files that were skipped and why.")
     var verbose = false
@@ -49,6 +84,14 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Files to check at once (default: all cores).")
     var jobs: Int?
 
+    @Option(name: .customLong("profile"), help: ArgumentHelp(
+        "A mapping profile (YAML) for an agency export (repeatable). Profiles found among the files walked are used too.",
+        valueName: "path"))
+    var profiles: [String] = []
+
+    @Option(help: .hidden)
+    var today: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to check") }
         if let ruleset, Ruleset(name: ruleset) == nil {
@@ -56,32 +99,15 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("unknown ruleset '\(ruleset)'; known rulesets: \(known)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+        if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date written yyyy-mm-dd") }
     }
 
     func run() throws {
-        var options = LintOptions(paths: paths)
-        options.ruleset = ruleset.flatMap(Ruleset.init(name:))
-        options.select = split(select)
-        options.ignore = split(ignore)
-        if let jobs { options.jobs = jobs }
-        let linter = Linter(options: options)
-        let result = linter.run()
-
-        if verbose {
-            for skipped in result.skipped { printError("skipped \(skipped.path): \(skipped.reason)") }
-        }
-        let useColor = color == .always || (color == .auto && isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil)
-        switch format {
-        case .text: print(TextRenderer(color: useColor, showValues: showValues).render(result), terminator: "")
-        case .jsonl: print(JSONLinesRenderer(showValues: showValues).render(result), terminator: "")
-        }
-
-        if result.unreadable > 0 { throw ExitCode(2) }
-        if result.count(.error) > 0 { throw ExitCode(1) }
-    }
-
-    private func split(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }.filter { !$0.isEmpty }
+        AtomicFile.cleanUpOnSignals()
+        var run = CheckRun(command: self)
+        let status = run.execute()
+        if status != 0 { throw ExitCode(status) }
     }
 }
 
@@ -89,6 +115,16 @@ struct CheckCommand: ParsableCommand {
 func printError(_ s: String) {
     let line = s + "\n"
     _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+}
+
+/// Writes text to standard output, unbuffered (so it interleaves correctly with stderr).
+func printOut(_ s: String) {
+    var bytes = Array(s.utf8)[...]
+    while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        if n < 0 { if errno == EINTR { continue } else { return } }
+        bytes = bytes.dropFirst(n)
+    }
 }
 
 extension String {

@@ -43,6 +43,9 @@ struct SynthCINCommand: ParsableCommand {
     @Option(help: "Local authority code for the header and most UPNs.")
     var lea = "201"
 
+    @Option(help: "Letters the LA child ids start with (default SYN): returns checked together need different ones.")
+    var idPrefix = "SYN"
+
     @Option(name: .shortAndLong, help: "File to write (default: standard output).")
     var output: String?
 
@@ -65,6 +68,7 @@ struct SynthCINCommand: ParsableCommand {
         options.defectRate = defectRate
         options.oneOfEach = oneOfEach
         options.lea = lea
+        options.idPrefix = idPrefix
         guard let out = output.map({ fopen($0, "wb") }) ?? fdopen(STDOUT_FILENO, "wb") else {
             printError("caselint: error: cannot write \(output ?? "standard output"): \(String(cString: strerror(errno)))")
             throw ExitCode(2)

@@ -8,10 +8,11 @@ enum Golden {
     static func check(_ actual: String, against relative: String) throws {
         let path = Repo.path(relative)
         if ProcessInfo.processInfo.environment["CASELINT_UPDATE_GOLDEN"] == "1" {
-            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
             return
         }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        // Decoded by hand: Foundation's String(contentsOfFile:) drops a byte-order mark.
+        let expected = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         #expect(actual == expected, "output differs from \(relative); rerun with CASELINT_UPDATE_GOLDEN=1 and review the diff")
     }
 }

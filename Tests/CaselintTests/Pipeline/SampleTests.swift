@@ -8,7 +8,9 @@ import Testing
     @Test func everyCensusSampleIsLintedWithoutTrouble() {
         let result = lint(["fixtures/samples/cin-census"])
         #expect(result.filesChecked == 9)
-        #expect(result.children == 342)
+        // 342 children in the nine files; several samples are copies of one another, so
+        // linked by their identifiers they are 334 children.
+        #expect(result.children == 334)
         #expect(result.unreadable == 0)
         #expect(!result.ids().contains("XML001"))
     }

@@ -6,7 +6,7 @@ import Testing
 
 /// No finding shows a personal value (a date of birth, death or expected birth, a UPN or a
 /// former UPN) unless values are asked for.
-@Suite struct PrivacyTests {
+@Suite struct CINPrivacyTests {
     @Test func findingsOnTheDemoReturnsShowNoPersonalValue() throws {
         let result = lint(["fixtures/cin-census"])
         let keys: Set<FieldKey> = [.birthDate, .deathDate, .expectedBirthDate, .upn, .formerUPN]

@@ -1,0 +1,172 @@
+import Model
+
+/// What kind of value a rule parameter takes. Configuration values are checked against it
+/// when the configuration is read, so a mistake is a configuration error at its line, never
+/// a surprise while checking.
+public enum ParameterKind: Sendable, Equatable {
+    /// A whole number within a range (a minimum number of words).
+    case integer(ClosedRange<Int>)
+    /// A span of time with its unit (`10 working days`, `4 weeks`).
+    case interval
+    /// Free text.
+    case text
+    /// A list of words or phrases (agencies that must attend, stock phrases).
+    case list
+    /// One of a fixed set of words.
+    case choice([String])
+    /// true or false.
+    case flag
+
+    /// How the kind is described in error messages and `caselint explain`.
+    public var summary: String {
+        switch self {
+        case .integer(let r): "a whole number from \(r.lowerBound) to \(r.upperBound)"
+        case .interval: "a number and a unit (days, working days, weeks or months), e.g. '10 working days'"
+        case .text: "text"
+        case .list: "a list"
+        case .choice(let options): "one of \(options.joined(separator: ", "))"
+        case .flag: "true or false"
+        }
+    }
+}
+
+/// A parameter's value, typed.
+public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
+    case integer(Int)
+    case interval(Interval)
+    case text(String)
+    case list([String])
+    case flag(Bool)
+
+    public var description: String {
+        switch self {
+        case .integer(let n): "\(n)"
+        case .interval(let i): i.description
+        case .text(let s): s
+        case .list(let l): "[" + l.joined(separator: ", ") + "]"
+        case .flag(let b): b ? "true" : "false"
+        }
+    }
+}
+
+/// A parameter value as written in configuration: one value or a list.
+public enum ParameterInput: Sendable, Equatable {
+    case scalar(String)
+    case list([String])
+}
+
+extension ParameterKind {
+    /// Reads a value of this kind; the error says what was expected.
+    public func parse(_ input: ParameterInput) -> Result<ParameterValue, ParameterError> {
+        switch (self, input) {
+        case (.list, .list(let items)): return .success(.list(items))
+        case (.list, .scalar(let s)):
+            // A default written as text: comma-separated (`police, health, social care`).
+            let items = s.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            return .success(.list(items))
+        case (_, .list):
+            return .failure(ParameterError("must be \(summary), not a list"))
+        case (.integer(let range), .scalar(let s)):
+            guard let n = Int(s) else { return .failure(ParameterError("must be \(summary), not '\(s)'")) }
+            guard range.contains(n) else { return .failure(ParameterError("must be \(summary), not \(n)")) }
+            return .success(.integer(n))
+        case (.interval, .scalar(let s)):
+            guard let i = Interval(s) else { return .failure(ParameterError("must be \(summary), not '\(s)'")) }
+            return .success(.interval(i))
+        case (.text, .scalar(let s)):
+            return .success(.text(s))
+        case (.choice(let options), .scalar(let s)):
+            guard options.contains(s) else {
+                let hint = Suggest.closest(s, among: options).map { "; did you mean '\($0)'?" } ?? ""
+                return .failure(ParameterError("must be \(summary), not '\(s)'\(hint)"))
+            }
+            return .success(.text(s))
+        case (.flag, .scalar(let s)):
+            switch s.lowercased() {
+            case "true", "yes", "on": return .success(.flag(true))
+            case "false", "no", "off": return .success(.flag(false))
+            default: return .failure(ParameterError("must be \(summary), not '\(s)'"))
+            }
+        }
+    }
+}
+
+public struct ParameterError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension Parameter {
+    /// The rule's default, typed. Every built-in default parses (a test checks it).
+    public var defaultParsed: ParameterValue? { try? kind.parse(.scalar(defaultValue)).get() }
+}
+
+/// Values configured for rule parameters (`.caselint.yml` `rule-settings:`), already
+/// checked against each parameter's kind. A rule reads them through `Findings`; a parameter
+/// not configured takes the rule's default.
+public struct RuleParameters: Sendable, Equatable {
+    private var values: [String: [String: ParameterValue]] = [:]
+
+    public init() {}
+
+    public subscript(rule: String, name: String) -> ParameterValue? {
+        get { values[rule]?[name] }
+        set { values[rule, default: [:]][name] = newValue }
+    }
+
+    public var isEmpty: Bool { values.isEmpty }
+
+    /// The configured values of one rule.
+    public func values(of rule: String) -> [String: ParameterValue] { values[rule] ?? [:] }
+}
+
+extension Findings {
+    /// The value of one of the rule's parameters: configured, else the rule's default.
+    public func parameter(_ name: String) -> ParameterValue? {
+        if let v = context.parameters[rule.id, name] { return v }
+        guard let p = rule.parameters.first(where: { $0.name == name }) else {
+            assertionFailure("rule \(rule.id) reads parameter '\(name)' it does not declare")
+            return nil
+        }
+        return p.defaultParsed
+    }
+
+    public func integer(_ name: String) -> Int {
+        if case .integer(let n)? = parameter(name) { return n }
+        assertionFailure("parameter '\(name)' of \(rule.id) is not an integer")
+        return 0
+    }
+
+    public func interval(_ name: String) -> Interval {
+        if case .interval(let i)? = parameter(name) { return i }
+        assertionFailure("parameter '\(name)' of \(rule.id) is not an interval")
+        return Interval(0, .days)
+    }
+
+    public func text(_ name: String) -> String {
+        if case .text(let s)? = parameter(name) { return s }
+        assertionFailure("parameter '\(name)' of \(rule.id) is not text")
+        return ""
+    }
+
+    public func list(_ name: String) -> [String] {
+        if case .list(let l)? = parameter(name) { return l }
+        assertionFailure("parameter '\(name)' of \(rule.id) is not a list")
+        return []
+    }
+
+    public func flag(_ name: String) -> Bool {
+        if case .flag(let b)? = parameter(name) { return b }
+        assertionFailure("parameter '\(name)' of \(rule.id) is not a flag")
+        return false
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

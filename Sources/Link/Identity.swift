@@ -1,0 +1,160 @@
+import Model
+
+/// One identifier of a child that linkage joins on.
+public struct LinkKey: Hashable, Sendable {
+    public enum Kind: UInt8, Sendable, CaseIterable {
+        case laChildID, upn, nhsNumber, policePersonID, healthID
+
+        /// One child has one value of a strong identifier: two values in one linked
+        /// child mean two children were joined by mistake.
+        var isStrong: Bool { self == .laChildID || self == .upn || self == .nhsNumber }
+
+        var field: FieldKey {
+            switch self {
+            case .laChildID: .laChildID
+            case .upn: .upn
+            case .nhsNumber: .nhsNumber
+            case .policePersonID: .policePersonID
+            case .healthID: .healthID
+            }
+        }
+
+        /// How messages name it.
+        var title: String {
+            switch self {
+            case .laChildID: "LA child id"
+            case .upn: "UPN"
+            case .nhsNumber: "NHS number"
+            case .policePersonID: "police person id"
+            case .healthID: "health id"
+            }
+        }
+
+        /// The LA child id is not a personal value (diagnostics identify children by it).
+        var personal: Bool { self != .laChildID }
+    }
+    public let kind: Kind
+    public let value: String
+}
+
+/// What linkage needs to know of one fragment (a source's records of one child): its
+/// identifiers and where they are. Small, so a run keeps one per fragment of every file
+/// without keeping the records.
+public struct FragmentIdentity: Sendable {
+    public let file: FileID
+    /// Position of the fragment among its file's fragments.
+    public let index: Int
+    public let location: SourceLocation
+    public let childID: String?
+    /// Valid identifiers, each with the location of its first occurrence.
+    public let keys: [(key: LinkKey, location: SourceLocation)]
+    /// Identifiers that fail their check character: not used to link.
+    public let invalid: [(kind: LinkKey.Kind, location: SourceLocation)]
+    /// The fragment describes the child (a CIN census child, an SSDA903 header row, an
+    /// interchange `person` row), rather than only naming them on an event.
+    public internal(set) var describesPerson: Bool
+    /// The fragment holds records besides its person record (a crosswalk row holds none).
+    public internal(set) var hasEvents: Bool
+    /// How many fragments of its file this entry stands for: fragments with the same
+    /// identifiers are kept once (`IdentityCollector`), so linking keeps one entry per
+    /// child and file, not one per row.
+    public internal(set) var weight = 1
+
+    /// `quietInvalid`: kinds whose failing check character the source's own rules already
+    /// report (CIN1510 for a census file's UPNs): still not used to link, not counted.
+    public init(_ child: Child, file: FileID, index: Int, quietInvalid: Set<LinkKey.Kind> = []) {
+        self.file = file
+        self.index = index
+        location = child.location
+        childID = child.laChildID
+        var keys: [(key: LinkKey, location: SourceLocation)] = []
+        var invalid: [(kind: LinkKey.Kind, location: SourceLocation)] = []
+        var person = false, events = false
+        for (i, record) in child.records.enumerated() {
+            guard record.parent < 0 else {
+                events = true
+                continue
+            }
+            if record.kind == .person { person = true }
+            let ref = RecordRef(child: child, index: i)
+            for kind in LinkKey.Kind.allCases {
+                guard let f = ref[kind.field], !f.text.isEmpty else { continue }
+                var value = f.text
+                switch kind {
+                case .nhsNumber:
+                    guard CheckCharacters.isValidNHSNumber(value) else {
+                        if !quietInvalid.contains(kind) { invalid.append((kind, f.valueLocation)) }
+                        continue
+                    }
+                    value = CheckCharacters.normalisedNHSNumber(value) ?? value
+                case .upn:
+                    value = value.uppercased()
+                    guard CheckCharacters.isValidUPN(value) else {
+                        if !quietInvalid.contains(kind) { invalid.append((kind, f.valueLocation)) }
+                        continue
+                    }
+                default:
+                    break
+                }
+                let key = LinkKey(kind: kind, value: value)
+                if !keys.contains(where: { $0.key == key }) { keys.append((key, f.valueLocation)) }
+            }
+        }
+        self.keys = keys
+        self.invalid = invalid
+        describesPerson = person
+        hasEvents = events
+    }
+}
+
+/// Collects the identities of one file's fragments, keeping fragments with the same
+/// identifiers once: memory grows with the children of a file, not with its rows.
+public struct IdentityCollector: Sendable {
+    public private(set) var identities: [FragmentIdentity] = []
+    /// For each fragment, in order, the index of its identity (kept when `tracksFragments`).
+    public private(set) var fragmentIdentity: [Int32] = []
+    /// First identifier → the first identity with it; `next` chains identities that share
+    /// a first identifier. Cheaper than a key per signature: one per child.
+    private var byFirstKey: [LinkKey: Int32] = [:]
+    private var next: [Int32] = []
+    private let tracksFragments: Bool
+    private let quietInvalid: Set<LinkKey.Kind>
+
+    public init(tracksFragments: Bool, quietInvalid: Set<LinkKey.Kind> = []) {
+        self.tracksFragments = tracksFragments
+        self.quietInvalid = quietInvalid
+    }
+
+    public mutating func add(_ child: Child, file: FileID, index: Int) {
+        let identity = FragmentIdentity(child, file: file, index: index, quietInvalid: quietInvalid)
+        var i = identities.count
+        if let first = identity.keys.first?.key {
+            var candidate = byFirstKey[first] ?? -1
+            while candidate >= 0 && !identities[Int(candidate)].sameIdentifiers(as: identity) { candidate = next[Int(candidate)] }
+            if candidate >= 0 {
+                i = Int(candidate)
+                identities[i].weight += 1
+                identities[i].describesPerson = identities[i].describesPerson || identity.describesPerson
+                identities[i].hasEvents = identities[i].hasEvents || identity.hasEvents
+            } else {
+                next.append(byFirstKey[first] ?? -1)
+                byFirstKey[first] = Int32(i)
+                identities.append(identity)
+            }
+        } else {
+            // Without identifiers, fragments are not the same child: each stays alone.
+            next.append(-1)
+            identities.append(identity)
+        }
+        if tracksFragments { fragmentIdentity.append(Int32(i)) }
+    }
+}
+
+extension FragmentIdentity {
+    /// The same valid and invalid identifiers: fragments of one child in one file.
+    func sameIdentifiers(as other: FragmentIdentity) -> Bool {
+        keys.count == other.keys.count && invalid.count == other.invalid.count
+            && zip(keys, other.keys).allSatisfy { $0.key == $1.key }
+            && zip(invalid, other.invalid).allSatisfy { $0.kind == $1.kind }
+    }
+}

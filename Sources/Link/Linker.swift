@@ -1,0 +1,199 @@
+import Model
+
+/// The children of a run: which fragments (each source's records of one child) belong
+/// together, and what linkage found wrong.
+public struct Linkage: Sendable {
+    /// One entry per child: indices into the identities given, in input order.
+    public let children: [[Int]]
+    public let diagnostics: [Diagnostic]
+}
+
+/// Joins fragments of one child across agencies and files by exact identifiers: LA child
+/// id, UPN (check letter right), NHS number (modulus-11 right), police person id and
+/// health id. A crosswalk is a file of rows whose identifiers belong to one child
+/// (interchange `identity` rows); its rows join like any other fragment.
+///
+/// A join never merges two children: when an identifier would join fragments that carry
+/// different LA child ids, UPNs or NHS numbers, it is reported (LNK003) with notes at
+/// both children and not used. Linkage is deterministic: fragments are taken in input
+/// order (files in path order, fragments in file order).
+public enum Linker {
+    public static func link(_ fragments: [FragmentIdentity]) -> Linkage {
+        var state = UnionFind(fragments)
+        var owner: [LinkKey: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        var reported = Set<LinkKey>()
+        for (i, f) in fragments.enumerated() {
+            for (key, location) in f.keys {
+                guard let o = owner[key] else {
+                    owner[key] = i
+                    continue
+                }
+                let a = state.find(i), b = state.find(o)
+                if a == b { continue }
+                if let clash = state.clash(a, b) {
+                    if reported.insert(key).inserted {
+                        diagnostics.append(conflict(key, at: location, clash: clash, here: state.strong(a, clash)!,
+                                                    there: state.strong(b, clash)!, keyOwner: fragments[o].keys.first { $0.key == key }!.location))
+                    }
+                    continue
+                }
+                state.union(a, b)
+            }
+        }
+
+        var groups: [Int: Int] = [:]
+        var children: [[Int]] = []
+        for i in fragments.indices {
+            let r = state.find(i)
+            if let g = groups[r] { children[g].append(i) } else {
+                groups[r] = children.count
+                children.append([i])
+            }
+        }
+        let anyPerson = fragments.contains { $0.describesPerson }
+        diagnostics += perSource(fragments) { _, f in f.keys.isEmpty && (f.hasEvents || f.describesPerson) } report: { n, f in
+            Diagnostic(ruleID: "LNK001", severity: .warning,
+                       message: "\(n) \(n == 1 ? "record carries" : "records carry") no usable identifier of a child (LA child id, UPN or NHS number with a right check character, police person id, health id); \(n == 1 ? "it is" : "they are") checked on \(n == 1 ? "its" : "their") own but cannot be joined with other agencies' records (the first is here)",
+                       location: f.location, childID: f.childID)
+        }
+        if anyPerson {
+            var anchored = Set<Int>()
+            for (i, f) in fragments.enumerated() where f.describesPerson { anchored.insert(state.find(i)) }
+            diagnostics += perSource(fragments) { i, f in
+                !f.keys.isEmpty && f.hasEvents && !f.describesPerson && !anchored.contains(state.find(i))
+            } report: { n, f in
+                Diagnostic(ruleID: "LNK002", severity: .warning,
+                           message: "\(n) \(n == 1 ? "record names a child" : "records name children") that no other source describes: no person record has \(n == 1 ? "its" : "their") identifiers, directly or through a crosswalk (the first is here)",
+                           location: f.keys[0].location, childID: f.childID)
+            }
+        }
+        diagnostics += invalidIdentifiers(fragments)
+        return Linkage(children: children, diagnostics: diagnostics)
+    }
+
+    private static func conflict(_ key: LinkKey, at location: SourceLocation, clash: LinkKey.Kind,
+                                 here: (value: String, location: SourceLocation), there: (value: String, location: SourceLocation),
+                                 keyOwner: SourceLocation) -> Diagnostic {
+        let shown: Message = key.kind.personal ? "\(personal: key.value)" : "\(key.value)"
+        let which: Message = clash == .laChildID
+            ? "LA child ids \(there.value) and \(here.value)"
+            : "different \(clash.title)s"
+        var d = Diagnostic(ruleID: "LNK003", severity: .error,
+                           message: "\(key.kind.title) \(shown) is recorded for two different children (\(which)); their records are not joined",
+                           location: location)
+        let thereValue: Message = clash.personal ? "\(personal: there.value)" : "\(there.value)"
+        let hereValue: Message = clash.personal ? "\(personal: here.value)" : "\(here.value)"
+        d.notes = [
+            Note(location: keyOwner, message: "the same \(key.kind.title) is first recorded here"),
+            Note(location: there.location, message: "for the child with \(clash.title) \(thereValue)"),
+            Note(location: here.location, message: "and here for the child with \(clash.title) \(hereValue)"),
+        ]
+        return d
+    }
+
+    /// One diagnostic per source file for the fragments that `matches`, at the first.
+    private static func perSource(_ fragments: [FragmentIdentity], matches: (Int, FragmentIdentity) -> Bool,
+                                  report: (Int, FragmentIdentity) -> Diagnostic) -> [Diagnostic] {
+        var first: [FileID: Int] = [:]
+        var count: [FileID: Int] = [:]
+        for (i, f) in fragments.enumerated() where matches(i, f) {
+            if first[f.file] == nil { first[f.file] = i }
+            count[f.file, default: 0] += f.weight
+        }
+        return first.keys.sorted().map { report(count[$0]!, fragments[first[$0]!]) }
+    }
+
+    /// NHS numbers and UPNs whose check character is wrong are not used to link: one
+    /// diagnostic per source, at the first.
+    private static func invalidIdentifiers(_ fragments: [FragmentIdentity]) -> [Diagnostic] {
+        var first: [FileID: SourceLocation] = [:]
+        var counts: [FileID: [LinkKey.Kind: Int]] = [:]
+        for f in fragments {
+            for (kind, location) in f.invalid {
+                if first[f.file] == nil { first[f.file] = location }
+                counts[f.file, default: [:]][kind, default: 0] += f.weight
+            }
+        }
+        return first.keys.sorted().map { file in
+            let parts = counts[file]!.sorted { $0.key.rawValue < $1.key.rawValue }.map { kind, n in
+                "\(n) \(kind.title)\(n == 1 ? "" : "s")"
+            }
+            let n = counts[file]!.values.reduce(0, +)
+            return Diagnostic(ruleID: "LNK004", severity: .warning,
+                              message: "\(parts.joined(separator: " and ")) in this source \(n == 1 ? "fails its" : "fail their") check character and \(n == 1 ? "is" : "are") not used to link records (the first is here)",
+                              location: first[file]!)
+        }
+    }
+}
+
+/// Union–find over fragments, each set knowing its strong identifiers.
+struct UnionFind {
+    private let fragments: [FragmentIdentity]
+    private var parent: [Int32]
+    /// For each root and strong identifier (LA child id, UPN, NHS number): the fragment
+    /// that holds the set's value, or -1. Indices, not values: there is one per fragment.
+    private var holder: [(Int32, Int32, Int32)]
+
+    init(_ fragments: [FragmentIdentity]) {
+        self.fragments = fragments
+        parent = fragments.indices.map { Int32($0) }
+        holder = fragments.indices.map { i in
+            var h: (Int32, Int32, Int32) = (-1, -1, -1)
+            for (key, _) in fragments[i].keys {
+                switch key.kind {
+                case .laChildID: if h.0 < 0 { h.0 = Int32(i) }
+                case .upn: if h.1 < 0 { h.1 = Int32(i) }
+                case .nhsNumber: if h.2 < 0 { h.2 = Int32(i) }
+                default: break
+                }
+            }
+            return h
+        }
+    }
+
+    private func holderOf(_ root: Int, _ kind: LinkKey.Kind) -> Int32 {
+        switch kind {
+        case .laChildID: holder[root].0
+        case .upn: holder[root].1
+        case .nhsNumber: holder[root].2
+        default: -1
+        }
+    }
+
+    /// The set's value of a strong identifier, with where it is recorded.
+    func strong(_ root: Int, _ kind: LinkKey.Kind) -> (value: String, location: SourceLocation)? {
+        let h = holderOf(root, kind)
+        guard h >= 0, let k = fragments[Int(h)].keys.first(where: { $0.key.kind == kind }) else { return nil }
+        return (k.key.value, k.location)
+    }
+
+    mutating func find(_ i: Int) -> Int {
+        var r = i
+        while Int(parent[r]) != r { r = Int(parent[r]) }
+        var j = i
+        while Int(parent[j]) != r {
+            let next = Int(parent[j])
+            parent[j] = Int32(r)
+            j = next
+        }
+        return r
+    }
+
+    /// The strong identifier the two sets disagree on, if any.
+    func clash(_ a: Int, _ b: Int) -> LinkKey.Kind? {
+        for kind in LinkKey.Kind.allCases where kind.isStrong {
+            if let x = strong(a, kind), let y = strong(b, kind), x.value != y.value { return kind }
+        }
+        return nil
+    }
+
+    /// Joins two roots; the smaller index stays the root, so results follow input order.
+    mutating func union(_ a: Int, _ b: Int) {
+        let (root, other) = a < b ? (a, b) : (b, a)
+        parent[other] = Int32(root)
+        if holder[root].0 < 0 { holder[root].0 = holder[other].0 }
+        if holder[root].1 < 0 { holder[root].1 = holder[other].1 }
+        if holder[root].2 < 0 { holder[root].2 = holder[other].2 }
+    }
+}

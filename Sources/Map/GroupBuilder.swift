@@ -1,0 +1,126 @@
+import Model
+
+/// Accumulates one child's (or the header's) records and fields. Fields of a record are
+/// buffered until it closes so that each record's fields are contiguous.
+struct GroupBuilder {
+    let kind: RecordKind
+    let source: Symbol
+    let location: SourceLocation
+    let ordinal: Int32
+    private(set) var records: [Record] = []
+    private(set) var fields: [Field] = []
+    /// Fields of the open records, innermost last; `open` says where each record's start.
+    private var pending: [Field] = []
+    private var open: [(index: Int32, pendingStart: Int)] = []
+    /// Records of the root gathered from values scattered among the root's (`sideField`).
+    private var side: [(record: Record, fields: [Field])] = []
+
+    /// `records` and `fields`: room to reserve (a CIN child has a few dozen fields; a row
+    /// fragment about as many as its row has cells).
+    init(kind: RecordKind, source: Symbol, location: SourceLocation, agency: Agency, ordinal: Int32,
+         records recordRoom: Int = 8, fields fieldRoom: Int = 32) {
+        self.kind = kind
+        self.source = source
+        self.location = location
+        self.ordinal = ordinal
+        records.reserveCapacity(recordRoom)
+        fields.reserveCapacity(fieldRoom)
+        records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
+        open.append((0, 0))
+    }
+
+    /// The LA child id, once read.
+    var childID: String? {
+        if let f = fields.first(where: { $0.key == .laChildID }) { return f.text }
+        return pending.first(where: { $0.key == .laChildID })?.text
+    }
+
+    /// The path of the innermost open record inside the child (`CINdetails[1]/Assessments[2]`).
+    var recordPath: String {
+        open.dropFirst().map { "\(records[Int($0.index)].source.name)[\(records[Int($0.index)].ordinal)]" }
+            .joined(separator: "/")
+    }
+
+    mutating func open(kind: RecordKind, source: Symbol, ordinal: Int32, location: SourceLocation, agency: Agency) {
+        let parent = open.last?.index ?? 0
+        records.append(Record(kind: kind, source: source, parent: parent, ordinal: ordinal, location: location, agency: agency))
+        open.append((Int32(records.count - 1), pending.count))
+    }
+
+    func hasPendingField(_ key: FieldKey) -> Bool {
+        guard let start = open.last?.pendingStart else { return false }
+        var i = start
+        while i < pending.count {
+            if pending[i].key == key { return true }
+            i += 1
+        }
+        return false
+    }
+
+    mutating func add(_ field: Field) {
+        pending.append(field)
+    }
+
+    mutating func close() {
+        guard let (index, start) = open.popLast() else { return }
+        records[Int(index)].fieldStart = Int32(fields.count)
+        fields.append(contentsOf: pending[start...])
+        records[Int(index)].fieldEnd = Int32(fields.count)
+        pending.removeSubrange(start...)
+    }
+
+    /// True when the root record already holds `key` with this text (rows of one child
+    /// repeat its identifiers; they are kept once).
+    func rootHas(_ key: FieldKey, _ text: String) -> Bool {
+        let end = open.count > 1 ? open[1].pendingStart : pending.count
+        return pending[0..<end].contains { $0.key == key && $0.text == text }
+    }
+
+    /// Adds a whole record under the root, its fields already known (a row's record):
+    /// its fields go straight to their final place.
+    mutating func appendRecord(kind: RecordKind, source: Symbol, ordinal: Int32, location: SourceLocation, agency: Agency,
+                               fields recordFields: [Field]) {
+        let start = Int32(fields.count)
+        fields.append(contentsOf: recordFields)
+        records.append(Record(kind: kind, source: source, parent: 0, ordinal: ordinal, location: location, agency: agency,
+                              fieldStart: start, fieldEnd: Int32(fields.count)))
+    }
+
+    /// Adds a field to the root record (the person) whatever record is open.
+    mutating func addToRoot(_ field: Field) {
+        guard open.count > 1 else {
+            pending.append(field)
+            return
+        }
+        pending.insert(field, at: open[1].pendingStart)
+        for i in 1..<open.count { open[i].pendingStart += 1 }
+    }
+
+    /// Turns an `identity` root into a `person` once a row describes the child.
+    mutating func setRootKind(_ kind: RecordKind) {
+        records[0].kind = kind
+    }
+
+    var rootKind: RecordKind { records[0].kind }
+
+    /// Adds a field to the root's one record of `kind`, made on first use.
+    mutating func addToSideRecord(_ kind: RecordKind, _ field: Field, agency: Agency) {
+        if let i = side.firstIndex(where: { $0.record.kind == kind }) {
+            side[i].fields.append(field)
+        } else {
+            side.append((Record(kind: kind, source: kind.symbol, parent: 0, ordinal: 1, location: field.location, agency: agency), [field]))
+        }
+    }
+
+    mutating func finish(source: Symbol) -> Child {
+        while !open.isEmpty { close() }
+        for (var record, buffered) in side {
+            record.fieldStart = Int32(fields.count)
+            fields.append(contentsOf: buffered)
+            record.fieldEnd = Int32(fields.count)
+            records.append(record)
+        }
+        side.removeAll()
+        return Child(records: records, fields: fields, location: location, ordinal: ordinal, source: source)
+    }
+}

@@ -1,0 +1,94 @@
+import Model
+import Read
+
+/// Turns a JSON file's records into rows for a `RowMapper`. Nested objects flatten to
+/// key paths joined with dots (`child.nhsNumber`); an array gives one cell per element.
+/// Reader problems become diagnostics (JSON001 syntax, JSON002 duplicate key, JSON003 a
+/// record that is not an object).
+public final class JSONRows: JSONHandler {
+    private let mapper: RowMapper
+    private let file: FileID
+    private unowned let sink: RecordSink
+    private var count: Int32 = 0
+    private let rowName = Symbol("record")
+    private var names: [String: Symbol] = [:]
+    public private(set) var syntaxError = false
+
+    public init(layout: RowLayout, file: FileID, sink: RecordSink) {
+        mapper = RowMapper(layout: layout, file: file, sink: sink)
+        self.file = file
+        self.sink = sink
+    }
+
+    public var rowsMapped: Int { mapper.rowsMapped }
+
+    public func record(_ node: JSONNode) -> Bool {
+        count += 1
+        guard case .object(let members) = node.value else {
+            diagnostic("JSON003", .error, "a record must be an object of keys and values; this one is not checked", at: node.position)
+            return true
+        }
+        var cells: [RowCell] = []
+        flatten(members, prefix: "", into: &cells)
+        mapper.map(Row(name: rowName, number: count, start: node.position, cells: cells))
+        return true
+    }
+
+    private func symbol(_ path: String) -> Symbol {
+        if let s = names[path] { return s }
+        let s = Symbol(path)
+        names[path] = s
+        return s
+    }
+
+    private func flatten(_ members: [JSONMember], prefix: String, into cells: inout [RowCell]) {
+        for m in members {
+            let path = prefix.isEmpty ? m.key : prefix + "." + m.key
+            add(m.value, path: path, at: m.keyPosition, into: &cells)
+        }
+    }
+
+    private func add(_ node: JSONNode, path: String, at: TextPosition, into cells: inout [RowCell]) {
+        switch node.value {
+        case .null: break
+        case .object(let inner): flatten(inner, prefix: path, into: &cells)
+        case .array(let items): for item in items { add(item, path: path, at: item.position, into: &cells) }
+        case .bool, .number, .string:
+            var valueAt = node.position
+            if case .string = node.value { valueAt.column += 1 }
+            cells.append(RowCell(name: symbol(path), text: node.value.scalarText ?? "", location: at, valuePosition: valueAt))
+        }
+    }
+
+    public func problem(_ problem: JSONProblem) {
+        switch problem.kind {
+        case .syntax, .tooDeep, .tooLarge: syntaxError = true
+        case .duplicateKey: break
+        }
+        sink.diagnostic(JSONRows.diagnostic(problem, file: file))
+    }
+
+    /// The diagnostic for a reader problem (JSON001 syntax, JSON002 duplicate key).
+    public static func diagnostic(_ problem: JSONProblem, file: FileID) -> Diagnostic {
+        func loc(_ p: TextPosition) -> SourceLocation { SourceLocation(file: file, line: p.line, column: p.column) }
+        switch problem.kind {
+        case .syntax:
+            return Diagnostic(ruleID: "JSON001", severity: .error, message: "malformed JSON: \(problem.message)", location: loc(problem.position))
+        case .tooDeep:
+            return Diagnostic(ruleID: "LIM002", severity: .error, message: "\(problem.message)", location: loc(problem.position))
+        case .tooLarge:
+            return Diagnostic(ruleID: "LIM001", severity: .error, message: "\(problem.message)", location: loc(problem.position))
+        case .duplicateKey(let first):
+            return Diagnostic(ruleID: "JSON002", severity: .warning, message: "\(problem.message)", location: loc(problem.position),
+                              notes: [Note(location: loc(first), message: "the key is first given here")])
+        }
+    }
+
+    public func finish() { mapper.finish() }
+
+    private func loc(_ p: TextPosition) -> SourceLocation { SourceLocation(file: file, line: p.line, column: p.column) }
+
+    private func diagnostic(_ rule: String, _ severity: Severity, _ message: Message, at p: TextPosition) {
+        sink.diagnostic(Diagnostic(ruleID: rule, severity: severity, message: message, location: loc(p)))
+    }
+}

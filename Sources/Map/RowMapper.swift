@@ -1,0 +1,394 @@
+import Check
+import Model
+import Read
+
+/// One value of a row as a reader found it.
+public struct RowCell {
+    /// The source's name for it: CSV column, JSON key path (`child.nhs`), XML element path.
+    public var name: Symbol
+    public var text: String
+    /// The cell, key or element.
+    public var location: TextPosition
+    /// Where the value's text starts.
+    public var valuePosition: TextPosition
+    /// A CSV cell may hold several values of a repeating field, split by the layout's
+    /// separator; JSON arrays and repeated XML elements arrive as separate cells.
+    public var splits: Bool
+
+    public init(name: Symbol, text: String, location: TextPosition, valuePosition: TextPosition, splits: Bool = false) {
+        self.name = name
+        self.text = text
+        self.location = location
+        self.valuePosition = valuePosition
+        self.splits = splits
+    }
+}
+
+/// One row: a CSV record, a JSON record object, an XML record element.
+public struct Row {
+    /// The row's own name and number in its source (`row` 42, `record` 7), for logical paths.
+    public var name: Symbol
+    public var number: Int32
+    public var start: TextPosition
+    public var cells: [RowCell]
+
+    public init(name: Symbol, number: Int32, start: TextPosition, cells: [RowCell]) {
+        self.name = name
+        self.number = number
+        self.start = start
+        self.cells = cells
+    }
+}
+
+/// Maps rows into children, following a `RowLayout`.
+///
+/// Consecutive rows about the same child (the same identifiers) become one `Child`
+/// fragment: a root record — `person` when a row describes the child, else `identity`
+/// holding only the identifiers — and one record per row. A fragment goes to the sink as
+/// soon as a row about another child arrives, so memory does not grow with the file.
+/// Values are converted as they land: value maps, date formats, booleans, codes; what
+/// does not convert is reported at the value (MAP003, MAP006) and kept as written.
+public final class RowMapper {
+    public let layout: RowLayout
+    private let file: FileID
+    private unowned let sink: RecordSink
+
+    private var group: GroupBuilder?
+    /// The current fragment's identifiers, in the order of `Schema.childIdentifiers`.
+    private var groupIDs: [String] = []
+    private var rowIDs: [String] = []
+    private var ordinals: [(RecordKind, Int32)] = []
+    /// (kind, column) pairs already reported as unknown: once per file, not per row.
+    private var reportedUnknown = Set<String>()
+    private var reportedKinds = Set<String>()
+
+    /// One column's target field, worked out once per source name (rows repeat their names).
+    private final class Target {
+        let column: RowLayout.Column
+        let type: ValueType?
+        let repeats: Bool
+        let codes: Set<String>?
+        /// Index into `Schema.childIdentifiers`, or -1.
+        let identifier: Int
+        /// The route for `routeKind` (most sources have one kind of row).
+        var routeKind: RecordKind?
+        var route = Route.unknown
+
+        init(_ column: RowLayout.Column) {
+            self.column = column
+            let spec = Schema.spec(column.field)
+            type = spec?.type
+            repeats = spec?.repeats ?? false
+            codes = spec?.codes.map(Set.init)
+            identifier = Schema.childIdentifiers.firstIndex(of: column.field) ?? -1
+        }
+    }
+
+    /// What a source name means.
+    private final class Resolved {
+        let targets: [Target]
+        let isKind: Bool
+        let isAgency: Bool
+        init(targets: [Target], isKind: Bool, isAgency: Bool) {
+            self.targets = targets
+            self.isKind = isKind
+            self.isAgency = isAgency
+        }
+    }
+    private var resolved: [Resolved] = []
+    /// `Symbol.rawValue` → index into `resolved` + 1 (0: not resolved yet).
+    private var bySymbol: [Int32] = []
+    /// Buffers reused from row to row.
+    private var slots: [Resolved] = []
+    private var own: [Field] = []
+    private var rootBuffer: [Field] = []
+    /// The row being mapped, for findings' record identity: its type and its own id
+    /// (`visit:V-1`) when it has one, so fingerprints survive rows moving in the file.
+    private var rowIdentity = ""
+    private var lastKindText: String?
+    private var lastKind: RecordKind?
+    private var lastAgencyText: String?
+    private var lastAgency: Agency
+
+    public private(set) var rowsMapped = 0
+    public private(set) var fragments = 0
+
+    public init(layout: RowLayout, file: FileID, sink: RecordSink) {
+        self.layout = layout
+        self.file = file
+        self.sink = sink
+        lastAgency = layout.agency
+        groupIDs = Array(repeating: "", count: Schema.childIdentifiers.count)
+        rowIDs = groupIDs
+    }
+
+    private func loc(_ p: TextPosition) -> SourceLocation { SourceLocation(file: file, line: p.line, column: p.column) }
+
+    private func resolve(_ name: Symbol) -> Int {
+        let raw = Int(name.rawValue)
+        if raw < bySymbol.count, bySymbol[raw] > 0 { return Int(bySymbol[raw]) - 1 }
+        if raw >= bySymbol.count { bySymbol += Array(repeating: 0, count: raw + 1 - bySymbol.count + 64) }
+        let text = name.name
+        let columns = layout.columns[text] ?? []
+        resolved.append(Resolved(targets: columns.map(Target.init),
+                                 isKind: text == layout.kindColumn, isAgency: text == layout.agencyColumn))
+        bySymbol[raw] = Int32(resolved.count)
+        return resolved.count - 1
+    }
+
+    /// Maps one row.
+    public func map(_ row: Row) {
+        var kindCell: RowCell?, agencyCell: RowCell?
+        slots.removeAll(keepingCapacity: true)
+        for i in rowIDs.indices { rowIDs[i] = "" }
+        for cell in row.cells {
+            let r = resolved[resolve(cell.name)]
+            slots.append(r)
+            if r.isKind { kindCell = cell }
+            if r.isAgency { agencyCell = cell }
+            for t in r.targets where t.identifier >= 0 && rowIDs[t.identifier].isEmpty {
+                rowIDs[t.identifier] = trimmed(cell.text)
+            }
+        }
+        guard let kind = kindOf(row, kindCell) else { return }
+        rowsMapped += 1
+        rowIdentity = kind.name
+        for (cell, r) in zip(row.cells, slots) where r.targets.contains(where: { $0.column.field == .recordID || $0.column.field == .incidentID }) {
+            rowIdentity = kind.name + ":" + trimmed(cell.text)
+            break
+        }
+        let agency = agencyOf(agencyCell)
+
+        // Which child: consecutive rows with the same identifiers are one fragment.
+        let hasIDs = rowIDs.contains { !$0.isEmpty }
+        if group == nil || !hasIDs || rowIDs != groupIDs {
+            finish()
+            fragments += 1
+            group = GroupBuilder(kind: kind == .person ? .person : .identity, source: row.name, location: loc(row.start),
+                                 agency: agency, ordinal: row.number, records: 2, fields: row.cells.count + 2)
+            swap(&groupIDs, &rowIDs)
+            ordinals.removeAll(keepingCapacity: true)
+        }
+        if kind == .person && group!.rootKind != .person { group!.setRootKind(.person) }
+
+        // The child's fields first, then the row's own record.
+        own.removeAll(keepingCapacity: true)
+        for (cell, r) in zip(row.cells, slots) {
+            if r.targets.isEmpty {
+                if layout.reportsUnknownColumns && !r.isKind && !r.isAgency {
+                    unknown(cell, kind: kind, why: "is not a field of caselint's interchange vocabulary")
+                }
+                continue
+            }
+            for t in r.targets {
+                if t.routeKind != kind {
+                    t.route = Route.of(t.column.field, in: kind)
+                    t.routeKind = kind
+                }
+                switch t.route {
+                case .root:
+                    rootBuffer.removeAll(keepingCapacity: true)
+                    fields(of: cell, t, into: &rootBuffer)
+                    for f in rootBuffer where !group!.rootHas(f.key, f.text) { group!.addToRoot(f) }
+                case .record:
+                    fields(of: cell, t, into: &own)
+                case .unknown:
+                    // A profile whose rows are of several kinds maps some columns for some
+                    // kinds only; an interchange file names each field itself.
+                    if layout.reportsUnknownColumns { unknown(cell, kind: kind, why: "is not a field of a \(kind.name) record") }
+                }
+            }
+        }
+        if kind != .person && kind != .identity {
+            var n: Int32 = 1
+            if let i = ordinals.firstIndex(where: { $0.0 == kind }) {
+                ordinals[i].1 += 1
+                n = ordinals[i].1
+            } else {
+                ordinals.append((kind, 1))
+            }
+            for i in own.indices.dropFirst() where own[..<i].contains(where: { $0.key == own[i].key }) {
+                if Schema.spec(own[i].key)?.repeats != true {
+                    report("MAP004", .warning, "\(own[i].source.name) appears more than once in this record; only the first is checked",
+                           at: own[i].location, field: own[i].source.name)
+                }
+            }
+            group!.appendRecord(kind: kind, source: kind.symbol, ordinal: n, location: loc(row.start), agency: agency, fields: own)
+        }
+    }
+
+    /// Hands the last fragment to the sink. Call at the end of the source.
+    public func finish() {
+        guard var g = group else { return }
+        sink.child(g.finish(source: g.source))
+        group = nil
+    }
+
+    // MARK: rows
+
+    private func kindOf(_ row: Row, _ cell: RowCell?) -> RecordKind? {
+        switch layout.kind {
+        case .fixed(let kind):
+            return kind
+        case .column(let name, let values):
+            guard let cell else {
+                report("MAP008", .error, "this row has no '\(name)' value naming its record type; it is not checked",
+                       at: loc(row.start), field: name)
+                return nil
+            }
+            var text = trimmed(cell.text)
+            if text == lastKindText, let lastKind { return lastKind }
+            if let values { text = values[text] ?? text }
+            guard let spec = Schema.kind(named: text), spec.kind != .header else {
+                if reportedKinds.insert(text).inserted {
+                    let hint = Suggest.closest(text, among: Schema.kinds.map(\.kind.name)).map { "; did you mean '\($0)'?" } ?? ""
+                    report("MAP008", .error, "unknown record type '\(text)'\(hint); rows of this type are not checked",
+                           at: loc(cell.valuePosition), field: name)
+                }
+                return nil
+            }
+            lastKindText = trimmed(cell.text)
+            lastKind = spec.kind
+            return spec.kind
+        }
+    }
+
+    private func agencyOf(_ cell: RowCell?) -> Agency {
+        guard let cell else { return layout.agency }
+        let t = trimmed(cell.text)
+        if t.isEmpty { return layout.agency }
+        if t == lastAgencyText { return lastAgency }
+        if !Vocabulary.agencies.contains(t) {
+            report("MAP006", .warning, "agency '\(t)' is not one of the standard agencies (\(Vocabulary.agencies.joined(separator: ", ")))",
+                   at: loc(cell.valuePosition), field: cell.name.name)
+        }
+        lastAgencyText = t
+        lastAgency = Agency(t)
+        return lastAgency
+    }
+
+    private func unknown(_ cell: RowCell, kind: RecordKind, why: String) {
+        guard reportedUnknown.insert(kind.name + "\u{1F}" + cell.name.name).inserted else { return }
+        let fields = (Schema.spec(kind)?.fields ?? []) + Schema.childIdentifiers
+        let hint = Suggest.closest(cell.name.name, among: fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+        report("MAP007", .warning, "'\(cell.name.name)' \(why)\(hint); it is not checked",
+               at: loc(cell.location), field: cell.name.name)
+    }
+
+    // MARK: values
+
+    /// The fields a cell gives for one column: none when empty, several when a CSV cell
+    /// holds a list for a repeating field.
+    private func fields(of cell: RowCell, _ target: Target, into out: inout [Field]) {
+        if cell.splits, target.repeats, let sep = layout.separator.asciiValue, cell.text.utf8.contains(sep) {
+            var offset: UInt32 = 0
+            for part in cell.text.utf8.split(separator: sep, omittingEmptySubsequences: false) {
+                var at = cell.valuePosition
+                at.column += offset
+                let text = String(Substring(part))
+                offset += UInt32(text.count) + 1
+                if let f = field(text, cell: cell, valueAt: at, target) { out.append(f) }
+            }
+            return
+        }
+        if let f = field(cell.text, cell: cell, valueAt: cell.valuePosition, target) { out.append(f) }
+    }
+
+    private func field(_ raw: String, cell: RowCell, valueAt: TextPosition, _ target: Target) -> Field? {
+        let column = target.column
+        let (text, lead) = trimmedCounting(raw)
+        if text.isEmpty { return nil }
+        var at = valueAt
+        at.column += lead
+        let key = column.field
+        func shown(_ s: String) -> Message {
+            let personal = Schema.isPersonal(key)
+            let visible = s.replacingControlCharacters()
+            return personal ? "\(personal: visible)" : "\(visible)"
+        }
+        var value = text
+        if let map = column.values {
+            if let mapped = map[text] {
+                value = mapped
+            } else {
+                report("MAP006", .warning,
+                       "\(cell.name.name) value '\(shown(text))' has no entry in the \(layout.title) value map; it is kept as written",
+                       at: loc(at), field: cell.name.name)
+            }
+        }
+        var f = Field(key: key, source: cell.name, text: value, location: loc(cell.location), valueLocation: loc(at))
+        guard let type = target.type else { return f }
+        switch type {
+        case .date:
+            let format = column.dateFormat ?? layout.dateFormat
+            f.day = format.parse(value)
+            if f.day == nil {
+                report("MAP003", .error, "\(cell.name.name) is not a valid date: '\(shown(value))' (expected \(format.display))",
+                       at: loc(at), field: cell.name.name)
+            }
+        case .bool:
+            if Field.parseBool(value) == nil {
+                report("MAP006", .warning, "\(cell.name.name) value '\(shown(value))' is not yes or no (true/false, Y/N, 1/0)",
+                       at: loc(at), field: cell.name.name)
+            }
+        case .integer:
+            if Int(value) == nil {
+                report("MAP006", .warning, "\(cell.name.name) value '\(shown(value))' is not a whole number",
+                       at: loc(at), field: cell.name.name)
+            }
+        case .code:
+            if let codes = target.codes, column.values == nil, !codes.contains(value) {
+                let codes = Schema.spec(key)?.codes ?? []
+                let hint = Suggest.closest(value, among: codes).map { "; did you mean '\($0)'?" } ?? ""
+                report("MAP006", .warning, "\(cell.name.name) value '\(shown(value))' is not one of the standard codes\(hint) (\(codes.joined(separator: ", ")))",
+                       at: loc(at), field: cell.name.name)
+            }
+        case .dateTime, .text, .identifier:
+            break
+        }
+        return f
+    }
+
+    private func trimmed(_ s: String) -> String { trimmedCounting(s).0 }
+
+    /// The text without surrounding whitespace, and how many characters were cut in front.
+    private func trimmedCounting(_ s: String) -> (String, UInt32) {
+        guard let first = s.utf8.first, let last = s.utf8.last,
+              first == 32 || first == 9 || last == 32 || last == 9 || first == 10 || last == 10 || first == 13 || last == 13
+        else { return (s, 0) }
+        var sub = Substring(s)
+        var lead: UInt32 = 0
+        while let c = sub.first, c.isWhitespace { sub.removeFirst(); lead += 1 }
+        while let c = sub.last, c.isWhitespace { sub.removeLast() }
+        return (String(sub), lead)
+    }
+
+    private func report(_ rule: String, _ severity: Severity, _ message: Message, at: SourceLocation, field: String? = nil) {
+        var d = Diagnostic(ruleID: rule, severity: severity, message: message, location: at)
+        if let g = group {
+            d.childID = g.childID
+            let base = "\(g.source.name)[\(g.ordinal)]"
+            d.path = field.map { base + "/" + $0 } ?? base
+            d.recordKey = [g.childID ?? "", rowIdentity, field ?? ""].joined(separator: "|")
+        }
+        sink.diagnostic(d)
+    }
+}
+
+extension String {
+    /// The text with line breaks and tabs written as `\n`, `\r`, `\t`, so a value quoted
+    /// in a message stays on one line.
+    func replacingControlCharacters() -> String {
+        guard utf8.contains(where: { $0 < 0x20 }) else { return self }
+        var out = ""
+        for c in unicodeScalars {
+            switch c {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(c.value < 0x20 ? "?" : c)
+            }
+        }
+        return out
+    }
+}

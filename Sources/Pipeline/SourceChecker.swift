@@ -1,0 +1,112 @@
+import Check
+import Link
+import Map
+import Model
+
+/// Checks one source file as its children stream out of the mapper: runs the rules
+/// scoped to this kind of source on each child, and keeps what linkage needs.
+final class SourceChecker: RecordSink {
+    /// What the run needs from this source besides its per-source findings.
+    struct Collect {
+        /// Identifiers of each fragment, for linking across sources.
+        var identities = false
+        /// The fragments themselves, when linked rules will run on merged children.
+        var fragments = false
+        /// Linked rules run here, on each child as it streams (a run whose one source
+        /// holds whole children).
+        var linkedInline = false
+    }
+
+    private let file: FileID
+    private let sourceRules: [Rule]
+    private let linkedRules: [Rule]
+    private let forcedRuleset: Ruleset?
+    private let collect: Collect
+    private var checker: ReturnChecker?
+    private var linkedChecker: ReturnChecker?
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var children = 0
+    private(set) var identities: IdentityCollector
+    private(set) var fragments: [Child] = []
+    private let maxFindings: Int
+    /// Findings past the per-file limit: counted, not kept.
+    private var overflow = 0
+
+    private let parameters: RuleParameters
+
+    init(file: FileID, family: SourceFamily, rules: [Rule], ruleset: Ruleset?, collect: Collect = Collect(),
+         limits: Limits = .defaults, parameters: RuleParameters = RuleParameters()) {
+        self.file = file
+        self.parameters = parameters
+        maxFindings = limits.maxFindingsPerFile
+        sourceRules = rules.filter { $0.scope.runs(on: family) }
+        linkedRules = collect.linkedInline ? rules.filter { $0.scope == .linked } : []
+        forcedRuleset = ruleset
+        self.collect = collect
+        // A census file's UPN check letters are the census rule CIN1510's to report.
+        identities = IdentityCollector(tracksFragments: collect.fragments, quietInvalid: family == .cinCensus ? [.upn] : [])
+    }
+
+    func header(_ header: Child) {
+        let h = header.person
+        let reference = h.day(.referenceDate)
+        let ruleset = forcedRuleset ?? Ruleset.forHeader(year: h[.year]?.integer, referenceDate: reference)
+        start(CheckContext(file: file, census: reference.map(CensusPeriod.init), ruleset: ruleset, header: header,
+                           parameters: parameters))
+    }
+
+    private func start(_ context: CheckContext) {
+        checker = ReturnChecker(rules: sourceRules, context: context)
+        if !linkedRules.isEmpty { linkedChecker = ReturnChecker(rules: linkedRules, context: context) }
+    }
+
+    func child(_ child: Child) {
+        if checker == nil {
+            // No header: rules run without a census year (those that need one stay quiet).
+            start(CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil, parameters: parameters))
+        }
+        if collect.identities { identities.add(child, file: file, index: children) }
+        if collect.fragments { fragments.append(child) }
+        children += 1
+        keep(checker!.check(child))
+        keep(checker!.observe(child))
+        if let linkedChecker {
+            keep(linkedChecker.check(child))
+            keep(linkedChecker.observe(child))
+        }
+    }
+
+    /// The ruleset the return is checked with, once its header (or first child) is read.
+    var ruleset: Ruleset? { checker?.context.ruleset }
+
+    func diagnostic(_ diagnostic: Diagnostic) {
+        keep([diagnostic])
+    }
+
+    /// Keeps findings up to the per-file limit, so a file with millions of them costs
+    /// bounded memory.
+    private func keep(_ found: [Diagnostic]) {
+        if found.isEmpty { return }
+        let room = maxFindings - diagnostics.count
+        if found.count <= room {
+            diagnostics.append(contentsOf: found)
+        } else {
+            if room > 0 { diagnostics.append(contentsOf: found.prefix(room)) }
+            overflow += found.count - max(room, 0)
+        }
+    }
+
+    /// Ends the source. Rules over the whole return (duplicates, shares, the header) run
+    /// only when it was `complete`: read to its end, not cut short by malformed input or a
+    /// limit, since their verdicts need every child.
+    func finish(complete: Bool = true) {
+        if complete, let checker { keep(checker.finish()) }
+        if complete, let linkedChecker { keep(linkedChecker.finish()) }
+        if overflow > 0 {
+            diagnostics.append(Diagnostic(
+                ruleID: "LIM003", severity: .warning,
+                message: "\(overflow) more findings in this file are not shown (the limit is \(maxFindings) per file)",
+                location: .wholeFile(file)))
+        }
+    }
+}
