@@ -41,11 +41,13 @@ let package = Package(
         .target(name: "Config", dependencies: ["Model", "Check", "Map", "Read", .product(name: "Yams", package: "Yams")]),
         // report: render diagnostics.
         .target(name: "Report", dependencies: ["Model", "Check", "Config"]),
+        // Synthetic exports for demos, tests and benchmarks (caselint synth).
+        .target(name: "Synth", dependencies: ["Model", "Check", "Checks"]),
         // Runs the stages over a set of paths.
         .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report"], swiftSettings: fast),
         .executableTarget(
             name: "caselint",
-            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Synth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Times the readers alone (scripts/bench-readers).
         .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map"], path: "Benchmarks/ReaderBench"),
@@ -60,7 +62,7 @@ let package = Package(
         .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "Pipeline", "Report"], path: "Fuzz/Pipeline"),
         .testTarget(
             name: "CaselintTests",
-            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "caselint"]
+            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "Synth", "caselint"]
         ),
     ]
 )
