@@ -43,22 +43,28 @@ let package = Package(
         .target(name: "Report", dependencies: ["Model", "Check", "Config"]),
         // A child's multi-agency chronology: events in date order, findings and gaps (caselint chronology).
         .target(name: "Chronology", dependencies: ["Model", "Check"]),
+        // Synthetic exports for demos, tests and benchmarks (caselint synth).
+        .target(name: "Synth", dependencies: ["Model", "Check", "Checks"]),
         // Runs the stages over a set of paths.
         .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report"], swiftSettings: fast),
         .executableTarget(
             name: "caselint",
-            dependencies: ["Pipeline", "Chronology", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Chronology", "Synth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Times the readers alone (scripts/bench-readers).
         .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map"], path: "Benchmarks/ReaderBench"),
         // Fuzz targets (libFuzzer; see scripts/fuzz). Built normally they replay input files.
-        .target(name: "FuzzSupport", path: "Fuzz/Support"),
+        .target(name: "FuzzSupport", dependencies: ["Read"], path: "Fuzz/Support"),
         .executableTarget(name: "FuzzXML", dependencies: ["FuzzSupport", "Model", "Read", "Map"], path: "Fuzz/XML"),
         .executableTarget(name: "FuzzYAML", dependencies: ["FuzzSupport", "Config"], path: "Fuzz/YAML"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "Model", "Read"], path: "Fuzz/CSV"),
+        .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport", "Model", "Read"], path: "Fuzz/JSON"),
+        .executableTarget(name: "FuzzProfile", dependencies: ["FuzzSupport", "Config"], path: "Fuzz/Profile"),
+        .executableTarget(name: "FuzzConfig", dependencies: ["FuzzSupport", "Config", "Checks"], path: "Fuzz/Config"),
         .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "Pipeline", "Report"], path: "Fuzz/Pipeline"),
         .testTarget(
             name: "CaselintTests",
-            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "Chronology", "caselint"]
+            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "Chronology", "Synth", "caselint"]
         ),
     ]
 )

@@ -130,7 +130,7 @@ extension CINCensus {
              ]) { child, out in
             for plan in child.records(.cpPlan) {
                 guard let start = plan[.startDate], let s = start.day else { continue }
-                for review in plan.children(.cpReview) {
+                for review in plan.descendants(.cpReview) {
                     guard let date = review[.date], let r = date.day, r <= s else { continue }
                     let when = r == s ? "on the day" : "before"
                     out.report("review conference (\(r)) is held \(when) the plan starts (\(s))", at: date, of: review,

@@ -29,8 +29,8 @@ extension CINCensus {
              ]) { child, out in
             guard let census = out.context.census else { return }
             for episode in child.episodes {
-                // Enquiries flagged "conference not required" (1) are not compared.
-                let enquiries = episode.children(.section47).filter { $0[.icpcNotRequired]?.text != "1" }
+                // Enquiries whose conference was not required (true, 1, TRUE) are not compared.
+                let enquiries = episode.children(.section47).filter { !isTrueFlag($0[.icpcNotRequired]) }
                 for plan in episode.children(.cpPlan) {
                     guard let start = plan[.startDate], let s = start.day, census.contains(s) else { continue }
                     if !enquiries.isEmpty {
@@ -82,6 +82,19 @@ extension CINCensus {
                 out.report("child protection plan starts on \(aStart) while another plan is open", at: a[.startDate]!, of: a,
                            notes: [out.note("the other plan starts on \(b.day(.startDate)!) and \(bEnd)", at: b[.startDate]!, of: b)])
             }
+        },
+        .cin("8935", "several-open-cp-plans", .consistency,
+             fields: ["CPPendDate"],
+             message: "This child is showing more than one open Child Protection plan, i.e. with no End Date",
+             rationale: "A child has at most one child protection plan at a time, so at most one without an end date.",
+             examples: [
+                .bad("two open plans in one episode", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><ChildProtectionPlans><CPPstartDate>2024-07-01</CPPstartDate></ChildProtectionPlans><ChildProtectionPlans><CPPstartDate>2024-10-01</CPPstartDate></ChildProtectionPlans>")),
+                .good("the first plan ended", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><ChildProtectionPlans><CPPstartDate>2024-07-01</CPPstartDate><CPPendDate>2024-09-01</CPPendDate></ChildProtectionPlans><ChildProtectionPlans><CPPstartDate>2024-10-01</CPPstartDate></ChildProtectionPlans>")),
+             ]) { child, out in
+            let open = child.records(.cpPlan).filter { $0.day(.endDate) == nil }
+            guard open.count > 1 else { return }
+            out.report("\(open.count) child protection plans have no end date; at most one may be open", at: open[1], missing: "CPPendDate",
+                       notes: [out.note("another open plan, starting \(shown(open[0][.startDate])), is here", at: open[0])])
         },
     ]
 }

@@ -29,9 +29,11 @@ extension CINCensus {
                     """),
              ]) { child, out in
             guard let census = out.context.census else { return }
+            let open = child.records(.assessment).filter { $0.day(.authorisationDate) == nil }
+            guard !open.isEmpty else { return }
             let calendar = out.context.calendar
             let limit = calendar.adding(workingDays: -44, to: census.referenceDate)
-            for assessment in child.records(.assessment) {
+            for assessment in open {
                 guard assessment.day(.authorisationDate) == nil,
                       let start = assessment[.startDate], let s = start.day, s < limit else { continue }
                 let days = calendar.workingDays(from: s, to: census.referenceDate + 1)
@@ -61,9 +63,11 @@ extension CINCensus {
                     """),
              ]) { child, out in
             guard let census = out.context.census else { return }
+            let waiting = child.records(.section47).filter { $0.day(.initialCPCDate) == nil }
+            guard !waiting.isEmpty else { return }
             let calendar = out.context.calendar
             let limit = calendar.adding(workingDays: -14, to: census.referenceDate)
-            for s47 in child.records(.section47) {
+            for s47 in waiting {
                 guard s47.day(.initialCPCDate) == nil, isFalseFlag(s47[.icpcNotRequired]),
                       let start = s47[.startDate], let s = start.day, s < limit else { continue }
                 let days = calendar.workingDays(from: s, to: census.referenceDate + 1)

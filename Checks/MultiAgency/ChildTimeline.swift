@@ -112,6 +112,21 @@ extension Agency {
     static let unknown = Agency("unknown")
 }
 
+extension RecordRef {
+    /// True for a record in a statutory return's own layout (a CIN census `CINdetails`,
+    /// `ChildProtectionPlans`; SSDA903 XML), whose element names are not the model's: the
+    /// return's own rules (CIN4008, CIN8915, CIN8565 …) check it against the return's other
+    /// dates, and a multi-agency rule leaves that comparison to them.
+    var isFromReturnLayout: Bool { record.source != record.kind.symbol }
+
+    /// The index of the root record (the source's child or row group) the record is in.
+    var rootIndex: Int {
+        var i = index
+        while child.records[i].parent >= 0 { i = Int(child.records[i].parent) }
+        return i
+    }
+}
+
 extension Array where Element == Dated {
     /// Index of the first element dated on or after `day` (binary search; the array is in
     /// date order).

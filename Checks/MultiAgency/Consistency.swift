@@ -18,6 +18,9 @@ extension MultiAgency {
         (.cinEpisode, .referralDate, "CIN referral"),
     ]
 
+    /// Kinds whose dates a CIN census return's own rules compare with its date of death.
+    static let returnChecked: Set<RecordKind> = [.cinEpisode, .cinPlan, .cpPlan]
+
     static let activityAfterDeath = Rule.multiAgency(
         "CON004", "activity-after-death", .consistency, .error,
         fields: ["person.deathDate", "visit.date", "healthContact.date", "cpPlan.startDate", "conference.date"],
@@ -27,8 +30,9 @@ extension MultiAgency {
             records means a date is wrong — the death's or the event's — or records of two children are mixed. \
             Events that follow a death by their nature (case notes, notifications, referrals, strategy \
             discussions, closures) are not checked; a health contact the child did not attend and a police \
-            incident without the child present are not either. The finding is at the event, with a note at the \
-            death record; the date of death itself is not printed.
+            incident without the child present are not either. A CIN census return's own referral, plan and \
+            plan-start dates against its own date of death are left to the DfE rules (CIN4008, 8555Q, 8915). \
+            The finding is at the event, with a note at the death record; the date of death is not printed.
             """,
         source: "Data consistency across agencies; DfE CIN census rules on PersonDeathDate (for interchange and multi-agency data)",
         examples: [
@@ -51,6 +55,9 @@ extension MultiAgency {
             guard let event = livingEvents.first(where: { $0.kind == kind }) else { continue }
             let r = RecordRef(child: child, index: i)
             guard let f = r[event.date], let d = f.day, d > death.day else { continue }
+            // A return's own episode, plan and referral dates against its own date of death
+            // are the return's rules' (CIN census 4008, 8555Q, 8915).
+            if r.isFromReturnLayout && returnChecked.contains(kind) && r.rootIndex == death.record.index { continue }
             if kind == .healthContact && r[Keys.attended]?.bool == false { continue }
             if kind == .policeIncident && r[.childPresent]?.bool != true { continue }
             out.report("\(event.name) on \(d) is dated after the child's recorded date of death (\(personal: death.day))",
@@ -116,6 +123,8 @@ extension MultiAgency {
             let closure = closures[c - 1]
             if open.contains(where: { $0.0 <= d && ($0.1.map { d <= $0 } ?? true) }) { continue }
             if starts.contains(where: { $0 > closure.day && $0 <= d }) { continue }
+            // Activity inside the closed census episode itself is the return's rule's (CIN8565).
+            if r.isFromReturnLayout && r.parent?.index == closure.record.index { continue }
             out.report("\(event.name) on \(d) is dated after the child's case was closed on \(closure.day), with no later referral recorded before it",
                        at: f, of: r,
                        notes: [out.note("the CIN episode is closed on \(closure.day) here", at: closure.field, of: closure.record)])

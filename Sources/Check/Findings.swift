@@ -118,3 +118,63 @@ public struct Findings {
         return [child, path, field ?? ""].joined(separator: "|")
     }
 }
+
+/// A place a return-level check remembers while it reads on (the first child with a UPN,
+/// say), to report at or point to once the whole return has been read. The child itself
+/// is not kept: a mark is a position, the child's id and ordinal, and interned path parts,
+/// so a check can hold one for each of hundreds of thousands of children.
+public struct Mark: Sendable {
+    public let location: SourceLocation
+    /// The child's LA child id, if it has one.
+    public let childID: String?
+    let childSource: Symbol
+    let ordinal: Int32
+    /// The record's path inside the child (`CINdetails[1]/Assessments[2]`); nil for the
+    /// person record.
+    let recordPath: Symbol?
+    /// The field's source name; nil when the mark is a whole record.
+    let field: Symbol?
+
+    /// `Child[12]/ChildIdentifiers/UPN`.
+    public var logicalPath: String {
+        var s = "\(childSource.name)[\(ordinal)]"
+        if let recordPath { s += "/" + recordPath.name }
+        if let field { s += "/" + field.name }
+        return s
+    }
+
+    /// Record identity without line numbers, as `Findings.key` builds it.
+    var recordKey: String {
+        [childID ?? "#\(ordinal)", recordPath?.name ?? "", field?.name ?? ""].joined(separator: "|")
+    }
+}
+
+extension Findings {
+    /// Remembers a field of a record, to report at or point to later.
+    public func mark(_ field: Field, of record: RecordRef) -> Mark {
+        Mark(location: field.location, childID: record.child.laChildID, childSource: record.child.source,
+             ordinal: record.child.ordinal, recordPath: Findings.recordPath(record), field: field.source)
+    }
+
+    /// Remembers a record, to report at or point to later.
+    public func mark(_ record: RecordRef) -> Mark {
+        Mark(location: record.location, childID: record.child.laChildID, childSource: record.child.source,
+             ordinal: record.child.ordinal, recordPath: Findings.recordPath(record), field: nil)
+    }
+
+    /// Reports at a remembered place.
+    public mutating func report(_ message: Message, at mark: Mark, notes: [Note] = []) {
+        diagnostics.append(Diagnostic(
+            ruleID: active.id, severity: active.severity, message: message, location: mark.location,
+            path: mark.logicalPath, childID: mark.childID, recordKey: mark.recordKey, notes: notes))
+    }
+
+    /// A note pointing at a remembered place.
+    public func note(_ message: Message, at mark: Mark) -> Note {
+        Note(location: mark.location, message: message, path: mark.logicalPath)
+    }
+
+    private static func recordPath(_ record: RecordRef) -> Symbol? {
+        record.parent == nil ? nil : Symbol(record.relativePath)
+    }
+}

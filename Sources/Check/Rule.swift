@@ -172,6 +172,9 @@ public struct Example: Sendable {
     public let caption: String
     /// Limits to read the example with (examples of limit rules use small ones).
     public var limits: Limits?
+    /// The CIN collection year of the return a `<Child>` example is placed in (`2024` =
+    /// cin2023_24); nil for the rule's default (2025 when the rule has that year).
+    public var year: Int?
 
     public init(triggers: Bool, format: Format = .cinCensus, _ caption: String, _ input: String, profile: String? = nil) {
         self.triggers = triggers
@@ -200,5 +203,21 @@ public struct Example: Sendable {
         var copy = self
         copy.limits = limits
         return copy
+    }
+
+    /// The same example placed in a return of another collection year, for rules whose
+    /// meaning changed between years.
+    public func inYear(_ year: Int) -> Example {
+        var copy = self
+        copy.year = year
+        return copy
+    }
+
+    /// The collection year the example's return has when the rule is `rule`: its own year
+    /// if it names one, else 2025 when the rule belongs to that year, else the rule's last.
+    public func year(for rule: Rule) -> Int {
+        if let year { return year }
+        guard let years = rule.years else { return 2025 }
+        return years.contains(2025) ? 2025 : years.upperBound
     }
 }

@@ -164,7 +164,7 @@ public struct Chronology: Sendable {
             // After a death the spell is not a gap in visits; where it ends would show the
             // date of death, so it is not drawn unless values are shown.
             var trailingAllowed = true
-            if let death, death < stop {
+            if let death, death <= stop {
                 stop = death
                 trailingAllowed = options.showValues
             }

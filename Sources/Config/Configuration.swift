@@ -22,6 +22,8 @@ public struct Configuration: Sendable {
     public var maxWarnings: Int?
     public var baseline: String?
     public var suppressions: String?
+    /// Bounds on value size, nesting, CSV columns and findings per file.
+    public var limits = Limits()
 
     public init(path: String, base: String) {
         self.path = path
@@ -32,7 +34,9 @@ public struct Configuration: Sendable {
 
     /// Every key the file may hold, in the order `caselint init` writes them.
     public static let keys = ["select", "ignore", "rule-settings", "include", "exclude", "rules", "profiles",
-                              "ruleset", "fail-on", "max-warnings", "baseline", "suppressions"]
+                              "ruleset", "fail-on", "max-warnings", "baseline", "suppressions", "limits"]
+    /// The keys under `limits`.
+    public static let limitKeys = ["max-value-bytes", "max-depth", "max-columns", "max-findings-per-file"]
     public static let failOnChoices = ["error", "warning", "never"]
 
     /// `.caselint.yml` in the folder of `start` (a file's folder, or the folder itself) or
@@ -111,6 +115,19 @@ public struct Configuration: Sendable {
             case "suppressions": config.suppressions = existingPath(value, what: "suppressions file")
             case "fail-on": config.failOn = reader.choice(value, what: "fail-on", among: failOnChoices)
             case "max-warnings": config.maxWarnings = reader.integer(value, what: "max-warnings", range: 0...Int.max)
+            case "limits":
+                for (name, _, v) in reader.mapping(value, allowed: limitKeys, what: "limits") {
+                    switch name {
+                    case "max-value-bytes":
+                        if let n = reader.integer(v, what: name, range: 1024...(1 << 30)) { config.limits.maxValueBytes = n }
+                    case "max-depth":
+                        if let n = reader.integer(v, what: name, range: 8...100_000) { config.limits.maxDepth = n }
+                    case "max-columns":
+                        if let n = reader.integer(v, what: name, range: 16...10_000_000) { config.limits.maxColumns = n }
+                    default:
+                        if let n = reader.integer(v, what: name, range: 1...100_000_000) { config.limits.maxFindingsPerFile = n }
+                    }
+                }
             case "ruleset":
                 guard let name = reader.string(value, what: "ruleset") else { continue }
                 if let set = Ruleset(name: name) { config.ruleset = set } else {

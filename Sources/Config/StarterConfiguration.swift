@@ -42,5 +42,13 @@ public enum StarterConfiguration {
         # baseline: caselint-baseline.json
         # suppressions: caselint-suppressions.yml
 
+        # Bounds that keep a broken or hostile file from costing unbounded memory; each
+        # breach is a finding at its position (LIM001-LIM003, CSV001). The defaults:
+        # limits:
+        #   max-value-bytes: 1048576
+        #   max-depth: 256
+        #   max-columns: 10000
+        #   max-findings-per-file: 10000
+
         """
 }

@@ -123,7 +123,12 @@ public struct SuppressionFile: Sendable {
 /// Every problem found in one file, reported together so a user fixes them in one pass.
 public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
     public let errors: [ConfigError]
-    public init(_ errors: [ConfigError]) { self.errors = errors }
+    /// In file order, so they read top to bottom like the file.
+    public init(_ errors: [ConfigError]) {
+        self.errors = errors.enumerated().sorted { a, b in
+            (a.element.path, a.element.line, a.element.column, a.offset) < (b.element.path, b.element.line, b.element.column, b.offset)
+        }.map(\.element)
+    }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }
 

@@ -57,7 +57,9 @@ extension XMLLayout {
             .field("InitialCategoryOfAbuse", .initialCategory),
             .field("LatestCategoryOfAbuse", .latestCategory),
             .field("NumberOfPreviousCPP", .previousPlans),
-            S("Reviews", .container, [S("CPPreviewDate", .valueRecord(.cpReview, .date))]),
+            // A Reviews group is a record of its own: the DfE's rule 8842Q asks about the
+            // group ("a Reviews group with no valid date"), so an empty group must be seen.
+            S("Reviews", .record(.cpReviews), [S("CPPreviewDate", .valueRecord(.cpReview, .date))]),
         ])
         let preProceedings = S("PreProceedingsandFGDM", .record(.preProceedings), [
             .field("PPStartDate", .startDate),

@@ -138,6 +138,20 @@ public struct RecordRef: Sendable {
         return out
     }
 
+    /// Records of a kind anywhere inside this one (children, grandchildren …), in source
+    /// order. A record's descendants follow it as one block: records are kept in the
+    /// order their elements open.
+    public func descendants(_ kind: RecordKind) -> [RecordRef] {
+        var out: [RecordRef] = []
+        let me = Int32(index)
+        var i = index + 1
+        while i < child.records.count, child.records[i].parent >= me {
+            if child.records[i].kind == kind { out.append(RecordRef(child: child, index: i)) }
+            i += 1
+        }
+        return out
+    }
+
     public var parent: RecordRef? {
         let p = child.records[index].parent
         return p < 0 ? nil : RecordRef(child: child, index: Int(p))

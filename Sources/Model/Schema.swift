@@ -312,6 +312,10 @@ extension RecordKind {
     public static let cinPlan = RecordKind("cinPlan")
     public static let section47 = RecordKind("section47")
     public static let cpPlan = RecordKind("cpPlan")
+    /// A CIN census `<Reviews>` group: a record of that layout only, holding `cpReview`s
+    /// (so rule 8842Q can see an empty group). Not part of the interchange vocabulary, where
+    /// reviews belong to their plan directly.
+    public static let cpReviews = RecordKind("cpReviews")
     public static let cpReview = RecordKind("cpReview")
     public static let preProceedings = RecordKind("preProceedings")
 }

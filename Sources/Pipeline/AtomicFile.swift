@@ -81,11 +81,12 @@ public enum AtomicFile {
         return temp
     }
 
-    /// On SIGINT, SIGTERM or SIGHUP: remove the temporary file being written, then die of
-    /// the same signal, so the caller sees the usual status (130, 143) and no earlier
+    /// On SIGINT, SIGTERM or SIGHUP: say which files were and were not checked, remove the
+    /// temporary file being written, then die of the same signal, so the caller sees the usual status (130, 143) and no earlier
     /// report is touched. Installed once, before any report is written.
     public static func cleanUpOnSignals() {
         PendingFile.prepare()
+        RunBoard.enabled = true
         var set = sigset_t()
         sigemptyset(&set)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
@@ -150,8 +151,9 @@ struct PendingFile {
     }
 }
 
-/// The signal handler: only async-signal-safe calls (unlink, signal, raise).
+/// The signal handler: only async-signal-safe calls (unlink, write, signal, raise).
 private func removePendingAndDie(_ sig: Int32) {
+    RunBoard.describeInterruption(sig)
     if let table = PendingFile.table {
         for i in 0..<PendingFile.slots {
             let p = table + i * PendingFile.slotSize

@@ -9,16 +9,16 @@ import Report
 /// Runs a rule's examples through the real readers, mappers, linker and engine, so an
 /// example proves what the rule does on an actual file.
 public enum ExampleRunner {
-    /// The return a `<Child>` example is placed in: collection year 2024-25, reference date
-    /// 2025-03-31.
-    public static func document(for example: Example) -> String {
+    /// The return a `<Child>` example is placed in: by default collection year 2024-25,
+    /// reference date 2025-03-31 (`year` 2025).
+    public static func document(for example: Example, year: Int = 2025) -> String {
         let text = example.input.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("<?xml") || text.hasPrefix("<Message") || text.hasPrefix("<!DOCTYPE") { return text }
         return """
             <Message>
               <Header>
-                <CollectionDetails><Collection>CIN</Collection><Year>2025</Year><ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails>
-                <Source><SourceLevel>L</SourceLevel><LEA>201</LEA><SoftwareCode>caselint</SoftwareCode><Release>1</Release><SerialNo>1</SerialNo><DateTime>2025-04-01T09:00:00</DateTime></Source>
+                <CollectionDetails><Collection>CIN</Collection><Year>\(year)</Year><ReferenceDate>\(year)-03-31</ReferenceDate></CollectionDetails>
+                <Source><SourceLevel>L</SourceLevel><LEA>201</LEA><SoftwareCode>caselint</SoftwareCode><Release>1</Release><SerialNo>1</SerialNo><DateTime>\(year)-04-01T09:00:00</DateTime></Source>
               </Header>
               <Children>
             \(text)
@@ -37,12 +37,13 @@ public enum ExampleRunner {
         collect.linkedInline = true
         let census = SourceChecker(file: file, family: .cinCensus, rules: [rule], ruleset: ruleset, collect: collect, limits: limits)
         let mapper = XMLMapper(layout: .cinCensus, file: file, sink: census, limits: limits)
-        if let problem = XMLReader.read(bytes: Array(document(for: example).utf8), handler: mapper, limits: limits) {
+        if let problem = XMLReader.read(bytes: Array(document(for: example, year: example.year(for: rule)).utf8), handler: mapper, limits: limits) {
             census.diagnostic(Linter.malformed(problem, file: file))
+            census.finish(complete: false)
         } else {
             mapper.finish()
+            census.finish()
         }
-        census.finish()
         return census.diagnostics.filter { $0.ruleID == rule.id }
     }
 

@@ -49,6 +49,7 @@ public struct Linter: Sendable {
                                           message: "cannot read \(bad.path): \(bad.reason)", location: .wholeFile(id)))
         }
         options.progress?.start(files: found.count)
+        RunBoard.begin(found.map(\.path))
 
         // Profiles (given, then found beside the data), then what each file is.
         let (profiles, profileErrors) = loadProfiles(found)
@@ -94,6 +95,7 @@ public struct Linter: Sendable {
             queue.async(group: group) {
                 outcomes[i] = self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound)
                 self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
+                RunBoard.finished(i)
                 limit.signal()
             }
         }
@@ -239,6 +241,8 @@ public struct Linter: Sendable {
         outcome.format = family.name
         // Findings the reader makes about a file belong to the file's agency.
         var agency: String?
+        // Read to the end: rules over the whole return need every child.
+        var complete = true
         do {
             switch plan {
             case .cinCensus, .ssda903XML:
@@ -246,6 +250,7 @@ public struct Linter: Sendable {
                 let mapper = XMLMapper(layout: family == .cinCensus ? .cinCensus : SSDA903.xml, file: id, sink: sink, limits: limits)
                 if let problem = try XMLReader.read(path: file.path, handler: mapper, limits: limits) {
                     sink.diagnostic(Linter.malformed(problem, file: id))
+                    complete = false
                 } else {
                     mapper.finish()
                 }
@@ -264,6 +269,7 @@ public struct Linter: Sendable {
                 let rows = XMLRows(layout: layout, recordPath: path, kindFromName: kindFromName, file: id, sink: sink, limits: limits)
                 if let problem = try XMLReader.read(path: file.path, handler: rows, limits: limits) {
                     sink.diagnostic(Linter.malformed(problem, file: id))
+                    complete = false
                 }
                 rows.finish()
             case .skip:
@@ -271,10 +277,11 @@ public struct Linter: Sendable {
             }
         } catch {
             outcome.unreadable = true
+            complete = false
             sink.diagnostic(Diagnostic(ruleID: "IO001", severity: .error,
                                        message: "cannot read \(file.path): \(Linter.describe(error))", location: .wholeFile(id)))
         }
-        sink.finish()
+        sink.finish(complete: complete)
         outcome.ruleset = family == .cinCensus ? sink.ruleset?.name : nil
         let fileAgency = agency == "unknown" ? nil : agency
         outcome.diagnostics = sink.diagnostics.map { d in

@@ -99,9 +99,12 @@ final class SourceChecker: RecordSink {
         }
     }
 
-    func finish() {
-        if let checker { keep(checker.finish()) }
-        if let linkedChecker { keep(linkedChecker.finish()) }
+    /// Ends the source. Rules over the whole return (duplicates, shares, the header) run
+    /// only when it was `complete`: read to its end, not cut short by malformed input or a
+    /// limit, since their verdicts need every child.
+    func finish(complete: Bool = true) {
+        if complete, let checker { keep(checker.finish()) }
+        if complete, let linkedChecker { keep(linkedChecker.finish()) }
         if overflow > 0 {
             diagnostics.append(Diagnostic(
                 ruleID: "LIM003", severity: .warning,

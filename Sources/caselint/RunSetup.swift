@@ -52,6 +52,7 @@ struct RunSetup {
             options.severities = configuration.severities
             options.parameters = configuration.parameters
             options.rulePacks = configuration.rulePacks
+            options.limits = configuration.limits
             if !configuration.include.isEmpty || !configuration.exclude.isEmpty {
                 options.pathFilter = PathFilter(base: configuration.base, include: configuration.include.map(Glob.init),
                                                 exclude: configuration.exclude.map(Glob.init))

@@ -1,13 +1,28 @@
 """Compare caselint's CIN findings with the peer's: per rule, the (code, LAchildID) pairs
 found by both, only by the peer, only by caselint."""
 import json
+import re
 import sys
+import xml.etree.ElementTree as ET
 
 
-def main(peer_json, caselint_jsonl, caselint_rules, verbose):
+def child_ids(xml_path):
+    """LAchildID of each Child element, by its 1-based position (`Child[12]`)."""
+    ids = {}
+    children = ET.parse(xml_path).getroot().find("Children")
+    for n, child in enumerate(children.findall("Child") if children is not None else [], start=1):
+        ids[n] = (child.findtext("ChildIdentifiers/LAchildID") or "").strip()
+    return ids
+
+
+def main(peer_json, caselint_jsonl, caselint_rules, xml_path, verbose):
     peer = json.load(open(peer_json))
+    if peer.get("failed"):
+        print(f"the peer failed on this file, nothing to compare: {peer['failed']}")
+        return 1
     implemented = {line.split()[0][3:] for line in open(caselint_rules) if line.startswith("CIN")}
     peer_pairs = {(c, k) for c, k in peer["pairs"]}
+    ids = None
     ours = set()
     for line in open(caselint_jsonl):
         d = json.loads(line)
@@ -15,6 +30,16 @@ def main(peer_json, caselint_jsonl, caselint_rules, verbose):
             code = d["id"][3:]
             # Return-level findings carry no child: the peer reports them without one too.
             ours.add((code, d["childID"] or ""))
+            if d["childID"] is None and d["logicalPath"] and d["logicalPath"].startswith("Header"):
+                continue
+            # A finding at one child with notes at other children (a duplicated UPN or id is
+            # reported at its first holder, the others as notes) names those children too;
+            # the peer lists every holder.
+            for note in d["related"]:
+                m = re.match(r"Child\[(\d+)\]", note.get("logicalPath") or "")
+                if m and d["logicalPath"] and not d["logicalPath"].startswith(m.group(0) + "/"):
+                    ids = ids if ids is not None else child_ids(xml_path)
+                    ours.add((code, ids.get(int(m.group(1)), "")))
     codes = sorted(set(peer["rules"]) | {c for c, _ in ours}, key=lambda c: (len(c.rstrip("Q")), c))
     total = {"both": 0, "peer": 0, "caselint": 0}
     disagree = []
@@ -50,4 +75,4 @@ def main(peer_json, caselint_jsonl, caselint_rules, verbose):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3], "-v" in sys.argv[4:]))
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], "-v" in sys.argv[5:]))

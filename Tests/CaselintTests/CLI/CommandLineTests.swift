@@ -6,7 +6,7 @@ import Testing
         let run = try runCaselint(["check", "fixtures/cin-census"])
         #expect(run.status == 1)
         #expect(run.out.contains("fixtures/cin-census/demo-return.xml:95:11: error: child protection plan ends (2024-06-20) before it starts (2024-06-28) [CIN8925]\n"))
-        #expect(run.out.hasSuffix("1 file, 16 children: 17 errors, 6 warnings\n"))
+        #expect(run.out.hasSuffix("3 files, 162 children: 117 errors, 36 warnings\n"))
     }
 
     @Test func checkIsTheDefaultCommand() throws {
@@ -52,7 +52,7 @@ import Testing
                                                    withDestinationPath: dir.path)
         let run = try runCaselint(["check", dir.path])
         #expect(run.status == 1)
-        #expect(run.out.hasSuffix("1 file, 16 children: 17 errors, 6 warnings\n"))
+        #expect(run.out.hasSuffix("1 file, 16 children: 21 errors, 8 warnings\n"))
     }
 
     @Test func personalValuesOnlyWithShowValues() throws {
@@ -83,5 +83,53 @@ import Testing
         let bad = try runCaselint(["rules", "--ruleset", "cin2019_20"])
         #expect(bad.status != 0)
         #expect(bad.err.contains("unknown ruleset"))
+    }
+
+    /// The DfE's 2026-27 specification has 109 rules; 2022-23 and 2023-24 had 105 (1570,
+    /// 1580, 8945Q and 8950Q came in 2024-25). The reader and limit rules apply to every year.
+    @Test(arguments: [("cin2026_27", 109), ("cin2025_26", 109), ("cin2024_25", 109), ("cin2023_24", 105), ("cin2022_23", 105)])
+    func rulesOfEachCollectionYear(ruleset: String, cin: Int) throws {
+        let run = try runCaselint(["rules", "--ruleset", ruleset])
+        let lines = run.out.split(separator: "\n")
+        #expect(lines.count { $0.hasPrefix("CIN") } == cin)
+        let all = try runCaselint(["rules"]).out.split(separator: "\n")
+        // The other rules (readers, limits, linkage, multi-agency) apply in every year.
+        #expect(lines.last == "\(cin + all.count { !$0.hasPrefix("CIN") && !$0.hasPrefix("ID ") } - 1) rules")
+        #expect(run.out.contains("CIN1570") == (cin == 109))
+        let procedure = try runCaselint(["rules", "--ruleset", ruleset, "--category", "procedure"])
+        #expect(procedure.out.split(separator: "\n").filter { $0.hasPrefix("CIN") }.map { String($0.prefix(8)) } == ["CIN8870Q", "CIN8670Q", "CIN8675Q"])
+    }
+
+    @Test func synthWritesTheSameCleanReturnForASeed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caselint-synth-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.xml").path, b = dir.appendingPathComponent("b.xml").path
+        #expect(try runCaselint(["synth", "cin", "--children", "40", "--seed", "9", "-o", a]).status == 0)
+        #expect(try runCaselint(["synth", "cin", "--children", "40", "--seed", "9", "-o", b]).status == 0)
+        #expect(FileManager.default.contents(atPath: a) == FileManager.default.contents(atPath: b))
+        let check = try runCaselint(["check", a])
+        #expect(check.status == 0)
+        #expect(check.out == "1 file, 40 children: 0 errors, 0 warnings\n")
+    }
+
+    @Test func synthWritesDefectsAndTheirTruth() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caselint-synth-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let xml = dir.appendingPathComponent("r.xml").path, truth = dir.appendingPathComponent("truth.tsv").path
+        let run = try runCaselint(["synth", "cin", "--children", "3", "--year", "2025", "--defects", "CIN8925,CIN1103",
+                                   "--one-of-each", "-o", xml, "--truth", truth])
+        #expect(run.status == 0)
+        let lines = try String(contentsOfFile: truth, encoding: .utf8).split(separator: "\n")
+        #expect(lines.suffix(2) == ["2\tSYN0000002\tCIN8925", "3\tSYN0000003\tCIN1103"])
+        let check = try runCaselint(["check", "--format", "jsonl", xml])
+        #expect(check.out.contains("\"id\":\"CIN1103\"") && check.out.contains("\"id\":\"CIN8925\""))
+        let typo = try runCaselint(["synth", "cin", "--defects", "CIN8952"])
+        #expect(typo.status == 2)
+        #expect(typo.err.contains("did you mean CIN8925?"))
+        let year = try runCaselint(["synth", "cin", "--year", "2024", "--defects", "CIN1570"])
+        #expect(year.status == 2)
+        #expect(year.err.contains("CIN1570 is not a rule of the 2023-24 collection"))
     }
 }

@@ -136,6 +136,23 @@ import Testing
         for key in Configuration.keys { #expect(StarterConfiguration.text.contains("\(key):"), "\(key) is not in the starter file") }
     }
 
+    @Test func limitsAreConfigurableAndChecked() throws {
+        let config = try Self.parse("limits:\n  max-findings-per-file: 5\n  max-depth: 64\n").get()
+        #expect(config.limits.maxFindingsPerFile == 5)
+        #expect(config.limits.maxDepth == 64)
+        #expect(config.limits.maxValueBytes == Limits.defaults.maxValueBytes)
+        #expect(Self.problems("limits:\n  max-depth: 3\n  max-colums: 20\n") == [
+            ".caselint.yml:2:14: error: max-depth must be between 8 and 100000, not 3",
+            ".caselint.yml:3:3: error: unknown key 'max-colums' in limits; did you mean 'max-columns'? (known keys: max-value-bytes, max-depth, max-columns, max-findings-per-file)",
+        ])
+        // A configured limit reaches the run: the demo return has 29 findings.
+        var options = LintOptions(paths: [Repo.path("fixtures/cin-census/demo-return.xml")])
+        options.limits = config.limits
+        let result = Linter(options: options).run()
+        #expect(result.diagnostics.filter { $0.ruleID != "LIM003" }.count == 5)
+        #expect(result.diagnostics.contains { $0.ruleID == "LIM003" && $0.message.redacted.hasPrefix("24 more findings") })
+    }
+
     @Test func foundUpwardFromTheFirstPath() throws {
         let dir = try TemporaryFolder()
         try dir.write("ignore: [CIN]\n", to: ".caselint.yml")

@@ -23,6 +23,8 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
     enum Input: Sendable {
         case fixture(String)
         case generated(String, @Sendable (FileHandle) throws -> Void)
+        /// A folder built in a temporary place; the run is given the folder.
+        case folder(@Sendable (URL) throws -> Void)
     }
 
     init(_ name: String, _ input: Input, _ arguments: [String] = [], status: Int32, expect: [String],
@@ -109,6 +111,22 @@ let censusHeader = "<Message><Header><CollectionDetails><Collection>CIN</Collect
             try repeated("x", 100_000_000)(h)
             h.write(Data("</text></caseNote></Interchange>".utf8))
         }, status: 1, expect: ["$FILE:1:49: error: text is 100000000 bytes long, over the limit of 1048576; only the first 1048576 bytes are kept [LIM001]"]),
+        HostileCase("CSV row of 1,000,000 columns", .generated("columns.csv") { h in
+            h.write(Data("record,laChildID,date\nvisit,A1,2024-01-01".utf8))
+            try repeated(",x", 999_997)(h)
+            h.write(Data("\n".utf8))
+        }, status: 1, expect: ["$FILE:2:21: error: this row has 1000000 fields, 999997 more than the header's 3 (fields after the first 10000 are not read) [CSV001]"]),
+        HostileCase("ragged rows", .fixture("fixtures/hostile/ragged-rows.csv"), status: 1,
+                    expect: ["$FILE:3:1: error: this row has 2 fields, 1 fewer than the header's 3 [CSV001]",
+                             "$FILE:4:21: error: this row has 4 fields, 1 more than the header's 3 [CSV001]"]),
+        HostileCase("unterminated quote at end of file", .fixture("fixtures/hostile/unterminated-quote-at-end.csv"), status: 1,
+                    expect: ["$FILE:2:10: error: the file ends inside a quoted field that starts here [CSV003]"]),
+        HostileCase("symlink loop", .folder { dir in
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("a"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Repo.path("fixtures/cin-census/demo-return.xml"),
+                                             toPath: dir.appendingPathComponent("a/return.xml").path)
+            try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a/loop").path, withDestinationPath: dir.path)
+        }, status: 1, expect: ["1 file, 16 children: 21 errors, 8 warnings"]),
         HostileCase("unreadable file", .fixture("/proc/self/mem"), status: 2,
                     expect: ["/proc/self/mem: error: cannot read /proc/self/mem: Input/output error [IO001]"]),
     ]
@@ -130,6 +148,12 @@ let censusHeader = "<Message><Header><CollectionDetails><Collection>CIN</Collect
             try write(handle)
             try handle.close()
             path = url.path
+        case .folder(let build):
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caselint-hostile-\(UUID())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            cleanup = dir
+            try build(dir)
+            path = dir.path
         }
         defer { if let cleanup { try? FileManager.default.removeItem(at: cleanup) } }
 

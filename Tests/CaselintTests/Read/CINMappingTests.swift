@@ -65,9 +65,10 @@ func mapCIN(_ xml: String) -> Collected {
         let assessment = try #require(episode.children(.assessment).first)
         #expect(assessment.all(.factor).map(\.text) == ["3B", "4B"])
         let plan = try #require(episode.children(.cpPlan).first)
-        #expect(plan.children(.cpReview).map { $0.day(.date)?.description } == ["2026-08-01", "2026-12-01"])
+        #expect(plan.descendants(.cpReview).map { $0.day(.date)?.description } == ["2026-08-01", "2026-12-01"])
+        #expect(plan.children(.cpReviews).count == 1)
         #expect(episode.children(.preProceedings).first?[.startDate]?.day == Day(iso: "2026-09-09"))
-        #expect(plan.children(.cpReview)[1].logicalPath == "Child[1]/CINdetails[1]/ChildProtectionPlans[1]/CPPreviewDate[2]")
+        #expect(plan.descendants(.cpReview)[1].logicalPath == "Child[1]/CINdetails[1]/ChildProtectionPlans[1]/Reviews[1]/CPPreviewDate[2]")
         #expect(child.person.logicalPath(of: child.person[.upn]!) == "Child[1]/ChildIdentifiers/UPN")
     }
 
