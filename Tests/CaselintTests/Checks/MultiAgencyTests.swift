@@ -4,6 +4,7 @@ import Foundation
 import Model
 import Pipeline
 import Report
+import Synth
 import Testing
 
 /// The multi-agency rules on whole folders: where they point, what they print, and how
@@ -127,5 +128,34 @@ import Testing
         let chronology = try runCaselint(["chronology", "--child", "CR001", "fixtures/case-review"])
         #expect(chronology.status == 0, "\(chronology.err)")
         try Golden.check(chronology.out, against: "fixtures/expected/case-review.chronology.txt")
+    }
+}
+
+/// docs/multi-agency-rules.md and the code agree: the rules marked swift are the Swift
+/// rules, each with its parameters named in its row, and every rule of the table can be
+/// injected by `caselint synth agencies`.
+@Suite struct MultiAgencyCatalogueTests {
+    static func rows() throws -> [(id: String, impl: String, text: String)] {
+        let text = try String(contentsOfFile: Repo.path("docs/multi-agency-rules.md"), encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count > 4, cells[1].count == 6, ["SUF", "HND", "PRC", "CON"].contains(String(cells[1].prefix(3))) else { return nil }
+            return (cells[1], cells[3], String(line))
+        }
+    }
+
+    @Test func theTableMatchesTheSwiftRules() throws {
+        let rows = try Self.rows()
+        let swift = Set(rows.filter { $0.impl == "swift" }.map(\.id))
+        #expect(swift == Set(MultiAgency.all.map(\.id)))
+        for rule in MultiAgency.all {
+            let row = try #require(rows.first { $0.id == rule.id })
+            #expect(row.text.contains("| \(rule.name) |"), "\(rule.id): name differs from the table")
+            for p in rule.parameters { #expect(row.text.contains("`\(p.name)`"), "\(rule.id) \(p.name) not in the table") }
+        }
+    }
+
+    @Test func everyRuleOfTheTableCanBeInjected() throws {
+        #expect(Set(try Self.rows().map(\.id)) == Set(AgencySynth.defectRules))
     }
 }
