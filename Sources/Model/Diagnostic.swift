@@ -23,6 +23,16 @@ public struct Message: Sendable, Hashable, ExpressibleByStringInterpolation, Cus
 
     public static let withheld = "[withheld]"
 
+    /// Longest value quoted whole in a message: a value from a broken or hostile file may
+    /// be megabytes long, and a one-line message must stay one line.
+    public static let maxValueLength = 256
+
+    /// The value, or its start and its length when it is too long to quote.
+    public static func clipped(_ s: String) -> String {
+        guard s.utf8.count > maxValueLength else { return s }
+        return String(s.prefix(100)) + "… (\(s.count) characters)"
+    }
+
     public init(stringLiteral value: String) {
         redacted = value
         revealed = value
@@ -46,7 +56,7 @@ public struct Message: Sendable, Hashable, ExpressibleByStringInterpolation, Cus
         }
         /// A value that is not personal (an event date, a code, a count).
         public mutating func appendInterpolation<T>(_ value: T) {
-            let s = "\(value)"
+            let s = Message.clipped("\(value)")
             redacted += s
             revealed += s
         }
@@ -58,7 +68,7 @@ public struct Message: Sendable, Hashable, ExpressibleByStringInterpolation, Cus
         /// A personal value: withheld unless the user asks to see values.
         public mutating func appendInterpolation<T>(personal value: T) {
             redacted += Message.withheld
-            revealed += "\(value)"
+            revealed += Message.clipped("\(value)")
         }
     }
 }

@@ -230,8 +230,10 @@ public final class JSONReader {
 
     // MARK: scanning
 
+    /// The line and column of `offset` on the current line. The continuation count may
+    /// already include bytes after `offset` (a string just scanned): never below column 1.
     @inline(__always) private func position(at offset: Int) -> TextPosition {
-        TextPosition(line: line, column: UInt32(offset - lineStart - continuation + 1))
+        TextPosition(line: line, column: UInt32(max(offset - lineStart - continuation + 1, 1)))
     }
 
     private func syntaxHere(_ message: String) -> Syntax {
@@ -362,6 +364,7 @@ public final class JSONReader {
 
     private func string() throws -> String {
         let open = p
+        let openPosition = position(at: open)
         p += 1  // the opening quote
         let start = p
         // Fast path: no escapes. Locals keep the loop free of property accesses.
@@ -376,7 +379,7 @@ public final class JSONReader {
         p = q
         continuation += cont
         if p >= length {
-            if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: position(at: open)) }
+            if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: openPosition) }
             throw NeedMore()
         }
         let b = buffer[p]
@@ -393,7 +396,7 @@ public final class JSONReader {
         scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: p - start))
         while true {
             if p >= length {
-                if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: position(at: open)) }
+                if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: openPosition) }
                 throw NeedMore()
             }
             let b = buffer[p]
@@ -411,7 +414,7 @@ public final class JSONReader {
                 continue
             }
             if p + 1 >= length {
-                if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: position(at: open)) }
+                if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: openPosition) }
                 throw NeedMore()
             }
             let e = buffer[p + 1]

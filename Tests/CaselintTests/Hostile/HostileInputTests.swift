@@ -181,6 +181,23 @@ let censusHeader = "<Message><Header><CollectionDetails><Collection>CIN</Collect
         #expect(sink.children.isEmpty)
     }
 
+    /// The JSON reader put a string's continuation bytes into the column of its opening
+    /// quote when the file ended inside the string: a negative column trapped.
+    @Test func jsonFuzzFindingStaysFixed() throws {
+        let bytes = try #require(FileManager.default.contents(atPath: Repo.path("fixtures/hostile/fuzz/json-crash-0af56fe8.bin")))
+        final class Problems: JSONHandler {
+            var found: [JSONProblem] = []
+            func record(_ node: JSONNode) -> Bool { true }
+            func problem(_ problem: JSONProblem) { found.append(problem) }
+        }
+        for layout in [JSONRecords.array, .lines, .member([])] {
+            let sink = Problems()
+            try JSONReader.read(.memory(Array(bytes)), records: layout, handler: sink)
+            let problem = try #require(sink.found.first)
+            #expect(problem.position.line >= 1 && problem.position.column >= 1)
+        }
+    }
+
     /// A file found at discovery that is gone when its turn comes is an unreadable input.
     @Test func fileThatVanishesDuringTheRun() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caselint-vanish-\(UUID())")
