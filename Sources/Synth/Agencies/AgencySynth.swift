@@ -85,16 +85,23 @@ public enum AgencySynth {
             }
             if !rules.contains(rule) { rules.append(rule) }
         }
+        let files: AgencyFiles
+        do { files = try AgencyFiles(folder: folder, year: 2025, reference: Day(year: 2025, month: 3, day: 31)!, lea: options.lea) } catch {
+            throw AgencySynthError.cannotWrite("cannot write \(folder): \(error.localizedDescription)")
+        }
+        let truth = stories(options, rules: rules) { files.write($0) }
+        files.finish(readme: readme(options, rules: rules))
+        return truth
+    }
+
+    /// Makes the stories one by one, handing each to `body`, and returns the truth.
+    static func stories(_ options: AgencySynthOptions, rules: [String], _ body: (Story) -> Void) -> AgencySynthTruth {
         var cin = CINSynthOptions()
         cin.seed = options.seed
         cin.year = 2025
         cin.lea = options.lea
         cin.idPrefix = "MA"
         var maker = StoryMaker(options: cin)
-        let files: AgencyFiles
-        do { files = try AgencyFiles(folder: folder, year: cin.year, reference: maker.end, lea: options.lea) } catch {
-            throw AgencySynthError.cannotWrite("cannot write \(folder): \(error.localizedDescription)")
-        }
         let childRules = rules.filter { !AgencyDefects.returnLevel.contains($0) }
         // The share defect: one child in 25 (4%, over the 2% allowed) has no recorded sex.
         let sexless = rules.contains("CON009")
@@ -113,13 +120,12 @@ public enum AgencySynth {
                 }
             }
             let story = make(index: index, defect: chosen, &maker, options)
-            files.write(story)
+            body(story)
             truth.ids.append(story.id)
             let own = story.expected.subtracting(AgencyDefects.returnLevel)
             if !own.isEmpty { truth.children.append(.init(child: index, laChildID: story.id, rules: own.sorted())) }
         }
         if sexless { truth.returnRules = ["CON009"] }
-        files.finish(readme: readme(options, rules: rules))
         return truth
     }
 
