@@ -448,9 +448,10 @@ struct StoryMaker {
     /// start, some recording the risks that call for it.
     mutating func infantAdvice(_ s: inout Story, from start: Day, to stop: Day) {
         guard let birth = s.birth else { return }
-        var day = start + 3
+        // The first on the day the plan starts (an infant may turn one days later).
+        var day = start
         var k = 0
-        while day <= stop, day < birth.adding(years: 1) {
+        while day <= stop, day == start || day < birth.adding(years: 1) {
             k += 1
             let risks = random.chance(0.3) ? [random.pick(["co-sleeping", "alcohol", "domestic-abuse", "mental-health"])] : []
             s.rows.append(Row("healthContact", ["recordID": "HV-\(s.index)-\(k)", "date": day.description, "practitionerRole": "health-visitor",

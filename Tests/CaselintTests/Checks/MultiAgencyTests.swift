@@ -1,5 +1,6 @@
 import Check
 @testable import Checks
+import Config
 import Foundation
 import Model
 import Pipeline
@@ -91,6 +92,17 @@ import Testing
         #expect(run.err.contains("drop/.caselint.yml:3:18: error: PRC012 first-visit must be a number and a unit (days, working days, weeks or months), e.g. '10 working days', not 'a week'"), "\(run.err)")
         #expect(run.err.contains("drop/.caselint.yml:5:29: error: SUF006 risk-factors must be a list of any of alcohol, drugs, domestic-abuse, mental-health, co-sleeping, smoking, premature, learning-disability, housing, other; 'co-sleping' is not one of them; did you mean 'co-sleeping'?"), "\(run.err)")
         #expect(run.err.contains("drop/.caselint.yml:7:16: error: SUF008 min-words must be a whole number from 1 to 500, not 0"), "\(run.err)")
+    }
+
+    /// The starter file's commented rule settings, uncommented, are a valid configuration.
+    @Test func theStarterFilesRuleSettingsAreValid() throws {
+        let lines = StarterConfiguration.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("# rule-settings:") })
+        let block = lines[start...].prefix { $0.hasPrefix("#") }.map { String($0.dropFirst(2)) }.joined(separator: "\n")
+        let parsed = Configuration.parse(block + "\n", path: ".caselint.yml", rules: Catalogue.rules, workingDirectory: Repo.root.path)
+        let config = try parsed.get()
+        #expect(config.parameters["SUF008", "min-words"] == .integer(15))
+        #expect(config.parameters["PRC012", "later-interval"] == .interval(Interval(3, .months)))
     }
 
     /// The opening case of the brief, reconstructed: each gap flagged by its rule, at its
