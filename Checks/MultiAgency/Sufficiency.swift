@@ -159,7 +159,7 @@ extension MultiAgency {
         ]
     ) { child, out in
         let minimum = out.integer("min-words")
-        var phrases: [[Substring]]?
+        var phrases: [[UInt64]]?
         for i in child.records.indices where child.records[i].kind == .caseNote {
             let note = RecordRef(child: child, index: i)
             guard let field = note[.text], !field.text.isEmpty else {

@@ -119,11 +119,6 @@ public struct ParameterError: Error, Sendable, Equatable, CustomStringConvertibl
     public init(_ description: String) { self.description = description }
 }
 
-extension Parameter {
-    /// The rule's default, typed. Every built-in default parses (a test checks it).
-    public var defaultParsed: ParameterValue? { try? kind.parse(.scalar(defaultValue)).get() }
-}
-
 /// Values configured for rule parameters (`.caselint.yml` `rule-settings:`), already
 /// checked against each parameter's kind. A rule reads them through `Findings`; a parameter
 /// not configured takes the rule's default.
