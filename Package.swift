@@ -41,13 +41,15 @@ let package = Package(
         .target(name: "Config", dependencies: ["Model", "Check", "Map", "Read", .product(name: "Yams", package: "Yams")]),
         // report: render diagnostics.
         .target(name: "Report", dependencies: ["Model", "Check", "Config"]),
+        // A child's multi-agency chronology: events in date order, findings and gaps (caselint chronology).
+        .target(name: "Chronology", dependencies: ["Model", "Check"]),
         // Synthetic exports for demos, tests and benchmarks (caselint synth).
         .target(name: "Synth", dependencies: ["Model", "Check", "Checks"]),
         // Runs the stages over a set of paths.
         .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report"], swiftSettings: fast),
         .executableTarget(
             name: "caselint",
-            dependencies: ["Pipeline", "Synth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Chronology", "Synth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Times the readers alone (scripts/bench-readers).
         .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map"], path: "Benchmarks/ReaderBench"),
@@ -62,7 +64,7 @@ let package = Package(
         .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "Pipeline", "Report"], path: "Fuzz/Pipeline"),
         .testTarget(
             name: "CaselintTests",
-            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "Synth", "caselint"]
+            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "Chronology", "Synth", "caselint"]
         ),
     ]
 )

@@ -105,10 +105,17 @@ public struct Findings {
         Note(location: record.location, message: message, path: record.logicalPath)
     }
 
-    /// Record identity without line numbers: `LA child id | record path | field`.
+    /// Record identity without line numbers: `LA child id | record path | field`. A record
+    /// that carries its source's own id (a visit, note or incident number) is identified by
+    /// its type and that id (`visit:V-1`), as the mapper identifies rows: a row's position
+    /// among a linked child's fragments moves when a data drop adds or reorders rows.
     static func key(_ record: RecordRef, _ field: String?) -> String {
         let child = record.child.laChildID ?? "#\(record.child.ordinal)"
-        return [child, record.relativePath, field ?? ""].joined(separator: "|")
+        var path = record.relativePath
+        if record.record.parent >= 0, let id = record.text(.recordID) ?? record.text(.incidentID) {
+            path = record.kind.name + ":" + id
+        }
+        return [child, path, field ?? ""].joined(separator: "|")
     }
 }
 

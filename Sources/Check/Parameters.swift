@@ -10,8 +10,11 @@ public enum ParameterKind: Sendable, Equatable {
     case interval
     /// Free text.
     case text
-    /// A list of words or phrases (agencies that must attend, stock phrases).
+    /// A list of words or phrases (stock phrases).
     case list
+    /// A list whose every entry is one of a fixed set (agencies that must attend, risk
+    /// factors): a mistyped code is a configuration error, not a rule that never fires.
+    case codes([String])
     /// One of a fixed set of words.
     case choice([String])
     /// true or false.
@@ -24,6 +27,7 @@ public enum ParameterKind: Sendable, Equatable {
         case .interval: "a number and a unit (days, working days, weeks or months), e.g. '10 working days'"
         case .text: "text"
         case .list: "a list"
+        case .codes(let options): "a list of any of \(options.joined(separator: ", "))"
         case .choice(let options): "one of \(options.joined(separator: ", "))"
         case .flag: "true or false"
         }
@@ -62,7 +66,13 @@ extension ParameterKind {
         case (.list, .list(let items)): return .success(.list(items))
         case (.list, .scalar(let s)):
             // A default written as text: comma-separated (`police, health, social care`).
-            let items = s.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            return .success(.list(ParameterKind.commaSeparated(s)))
+        case (.codes(let options), .list(let items)):
+            if let error = ParameterKind.unknownCode(in: items, among: options) { return .failure(error) }
+            return .success(.list(items))
+        case (.codes(let options), .scalar(let s)):
+            let items = ParameterKind.commaSeparated(s)
+            if let error = ParameterKind.unknownCode(in: items, among: options) { return .failure(error) }
             return .success(.list(items))
         case (_, .list):
             return .failure(ParameterError("must be \(summary), not a list"))
@@ -91,14 +101,22 @@ extension ParameterKind {
     }
 }
 
+extension ParameterKind {
+    static func commaSeparated(_ s: String) -> [String] {
+        s.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
+    /// The error for the first entry that is not one of `options`, with the nearest one.
+    public static func unknownCode(in items: [String], among options: [String]) -> ParameterError? {
+        guard let bad = items.first(where: { !options.contains($0) }) else { return nil }
+        let hint = Suggest.closest(bad, among: options).map { "; did you mean '\($0)'?" } ?? ""
+        return ParameterError("must be \(ParameterKind.codes(options).summary); '\(bad)' is not one of them\(hint)")
+    }
+}
+
 public struct ParameterError: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
-}
-
-extension Parameter {
-    /// The rule's default, typed. Every built-in default parses (a test checks it).
-    public var defaultParsed: ParameterValue? { try? kind.parse(.scalar(defaultValue)).get() }
 }
 
 /// Values configured for rule parameters (`.caselint.yml` `rule-settings:`), already

@@ -134,12 +134,16 @@ public struct Parameter: Sendable {
     public let summary: String
     public let source: String
     public let kind: ParameterKind
+    /// The default, typed, parsed once: rules read parameters for every child. Every
+    /// built-in default parses (a test checks it).
+    public let defaultParsed: ParameterValue?
     public init(name: String, defaultValue: String, summary: String, source: String, kind: ParameterKind = .text) {
         self.name = name
         self.defaultValue = defaultValue
         self.summary = summary
         self.source = source
         self.kind = kind
+        defaultParsed = try? kind.parse(.scalar(defaultValue)).get()
     }
 }
 

@@ -153,7 +153,18 @@ public struct Configuration: Sendable {
                         let parameter = rule.parameters.first { $0.name == name }!
                         let input: ParameterInput
                         if let seq = v.node.sequence {
-                            input = .list(seq.compactMap { reader.string(YAMLValue(node: $0, path: path), what: "each entry of \(name)") })
+                            var items: [String] = []
+                            for node in seq {
+                                let item = YAMLValue(node: node, path: path)
+                                guard let s = reader.string(item, what: "each entry of \(name)") else { continue }
+                                // A coded list's wrong entry is reported where it is written.
+                                if case .codes(let options) = parameter.kind, let e = ParameterKind.unknownCode(in: [s], among: options) {
+                                    reader.report("\(rule.id) \(name) \(e.description)", at: item)
+                                    continue
+                                }
+                                items.append(s)
+                            }
+                            input = .list(items)
                         } else if let s = reader.string(v, what: name) {
                             input = .scalar(s)
                         } else { continue }

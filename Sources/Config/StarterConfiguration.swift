@@ -17,6 +17,11 @@ public enum StarterConfiguration {
         # rule-settings:
         #   CIN8675Q:
         #     severity: error
+        #   SUF008:                    # what a case note must hold to be acted on
+        #     min-words: 15
+        #     stock-phrases: [seen and well, no concerns, as above, see previous]
+        #   PRC012:                    # looked-after visits after a placement's first year
+        #     later-interval: 3 months
 
         # Files found in folders: check only those matching an include pattern, and none
         # matching an exclude pattern. Patterns are relative to this file's folder;

@@ -74,12 +74,14 @@ public struct Linter: Sendable {
         // the fragments themselves only when linked rules will run.
         let sources = plans.filter(\.isSource)
         let linkedRules = rules.filter { $0.scope == .linked }
+        let linkedWanted = !linkedRules.isEmpty || options.linkedChildren != nil
         var collect = SourceChecker.Collect()
-        if sources.count == 1 && (sources[0].holdsWholeChildren || linkedRules.isEmpty) {
+        if sources.count == 1 && (sources[0].holdsWholeChildren || !linkedWanted) {
             collect.linkedInline = true
+            collect.observe = options.linkedChildren
         } else if !sources.isEmpty {
             collect.identities = true
-            collect.fragments = !linkedRules.isEmpty
+            collect.fragments = linkedWanted
         }
 
         // Files are independent: check them side by side, keep results in file order.
@@ -188,6 +190,7 @@ public struct Linter: Sendable {
             let child = Child.merging(ordered)
             out += checker.check(child)
             out += checker.observe(child)
+            options.linkedChildren?(child)
         }
         return out + checker.finish()
     }

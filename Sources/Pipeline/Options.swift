@@ -29,6 +29,11 @@ public struct LintOptions: Sendable {
     public var profiles: [String] = []
     /// Counts files and bytes as they are checked, for a progress line.
     public var progress: Progress?
+    /// Called with each linked child — every record of one child across the run's files —
+    /// as linked rules see it (`caselint chronology` builds timelines from them). Setting it
+    /// makes a run link and keep fragments even when no linked rule is active. Called from
+    /// one thread at a time.
+    public var linkedChildren: (@Sendable (Child) -> Void)?
 
     public init(paths: [String]) {
         self.paths = paths

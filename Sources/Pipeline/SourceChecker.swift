@@ -15,6 +15,8 @@ final class SourceChecker: RecordSink {
         /// Linked rules run here, on each child as it streams (a run whose one source
         /// holds whole children).
         var linkedInline = false
+        /// Sees each child as a linked child, when linked rules run here.
+        var observe: (@Sendable (Child) -> Void)?
     }
 
     private let file: FileID
@@ -74,6 +76,7 @@ final class SourceChecker: RecordSink {
             keep(linkedChecker.check(child))
             keep(linkedChecker.observe(child))
         }
+        if collect.linkedInline { collect.observe?(child) }
     }
 
     /// The ruleset the return is checked with, once its header (or first child) is read.

@@ -23,24 +23,14 @@ struct CheckRun {
     mutating func execute() -> Int32 {
         let c = command
         let catalogue = Catalogue.rules
-        let ids = catalogue.map(\.id)
-
-        // Configuration.
-        var configuration: Configuration?
-        if let path = c.config ?? Configuration.find(from: c.paths[0]) {
-            switch Configuration.load(path: path, rules: catalogue) {
-            case .success(let loaded): configuration = loaded
-            case .failure(let problems):
-                printError(problems.description)
-                printError("caselint: error: the configuration \(path) has \(problems.errors.count == 1 ? "a mistake" : "\(problems.errors.count) mistakes"); nothing was checked")
-                return 2
-            }
+        let setup: RunSetup
+        switch RunSetup.make(.init(paths: c.paths, config: c.config, select: c.select, ignore: c.ignore, ruleset: c.ruleset,
+                                   jobs: c.jobs, profiles: c.profiles)) {
+        case .success(let made): setup = made
+        case .failure(let status): return status.code
         }
-        let select = split(c.select), ignore = split(c.ignore)
-        for (entry, suggestion) in RuleSelection.unknown(select + ignore, among: ids) {
-            printError("caselint: error: no rule id is or starts with '\(entry)'\(suggestion.map { "; did you mean \($0)?" } ?? "") ('caselint rules' lists them)")
-            return 2
-        }
+        let configuration = setup.configuration
+        var options = setup.options
 
         // Where reports go; an output may never be one of the inputs.
         let plan: OutputPlan
@@ -57,23 +47,6 @@ struct CheckRun {
             }
         }
 
-        var options = LintOptions(paths: c.paths)
-        options.ruleset = c.ruleset.flatMap(Ruleset.init(name:)) ?? configuration?.ruleset
-        options.select = select.isEmpty ? (configuration?.select ?? []) : select
-        options.ignore = (configuration?.ignore ?? []) + ignore
-        if let jobs = c.jobs { options.jobs = jobs }
-        // Profiles named on the command line first: the first profile that matches a file maps it.
-        options.profiles = c.profiles + (configuration?.profiles ?? [])
-        if let configuration {
-            options.severities = configuration.severities
-            options.parameters = configuration.parameters
-            options.rulePacks = configuration.rulePacks
-            options.limits = configuration.limits
-            if !configuration.include.isEmpty || !configuration.exclude.isEmpty {
-                options.pathFilter = PathFilter(base: configuration.base, include: configuration.include.map(Glob.init),
-                                                exclude: configuration.exclude.map(Glob.init))
-            }
-        }
         let gate = Gate(failOn: c.failOn ?? configuration?.failOn.flatMap(Gate.Level.init(rawValue:)) ?? .error,
                         maxWarnings: c.maxWarnings ?? configuration?.maxWarnings)
 
@@ -160,10 +133,6 @@ struct CheckRun {
         var parts = tm()
         gmtime_r(&now, &parts)
         return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
-    }
-
-    private func split(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }.filter { !$0.isEmpty }
     }
 }
 

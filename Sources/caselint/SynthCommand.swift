@@ -6,7 +6,7 @@ struct SynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
         abstract: "Write synthetic exports for demos, tests and benchmarks.",
-        subcommands: [SynthCINCommand.self]
+        subcommands: [SynthCINCommand.self, SynthAgenciesCommand.self]
     )
 }
 

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct ConfigurationTests {
     /// A rule with parameters of every kind, standing in for the local-procedure rules.
     static let visits = Rule(
-        id: "PRC004", name: "visit-interval", category: .procedure, severity: .warning,
+        id: "LOC004", name: "visit-interval", category: .procedure, severity: .warning,
         message: "No recorded visit within the interval", rationale: "r", source: "Local procedure",
         parameters: [
             Parameter(name: "visit-interval", defaultValue: "10 working days", summary: "longest gap between visits", source: "Central Bedfordshire", kind: .interval),
@@ -42,7 +42,7 @@ import Testing
             rule-settings:
               CIN8675Q:
                 severity: error
-              PRC004:
+              LOC004:
                 visit-interval: 2 weeks
                 minimum-words: 20
                 stock-phrases: [as above, see previous]
@@ -57,9 +57,9 @@ import Testing
         #expect(config.select == ["CIN", "PRC"])
         #expect(config.ignore == ["CIN8670Q"])
         #expect(config.severities == ["CIN8675Q": .error])
-        #expect(config.parameters["PRC004", "visit-interval"] == .interval(Interval(2, .weeks)))
-        #expect(config.parameters["PRC004", "minimum-words"] == .integer(20))
-        #expect(config.parameters["PRC004", "stock-phrases"] == .list(["as above", "see previous"]))
+        #expect(config.parameters["LOC004", "visit-interval"] == .interval(Interval(2, .weeks)))
+        #expect(config.parameters["LOC004", "minimum-words"] == .integer(20))
+        #expect(config.parameters["LOC004", "stock-phrases"] == .list(["as above", "see previous"]))
         #expect(config.include == ["exports/**/*.xml"] && config.exclude == ["**/archive/**"])
         #expect(config.rulePacks == ["README.md"] && config.profiles == ["fixtures/cin-census/demo-return.xml"])
         #expect(config.ruleset?.name == "cin2025_26" && config.failOn == "warning" && config.maxWarnings == 3)
@@ -69,17 +69,17 @@ import Testing
         #expect(Self.problems("selct: [CIN]\n") == [
             ".caselint.yml:1:1: error: unknown key 'selct' in the configuration; did you mean 'select'? (known keys: \(Configuration.keys.joined(separator: ", ")))",
         ])
-        #expect(Self.problems("ignore: [PRC040]\n") == [".caselint.yml:1:10: error: no rule id is or starts with 'PRC040'; did you mean PRC004?"])
-        #expect(Self.problems("rule-settings:\n  PRC040:\n    severity: error\n") == [".caselint.yml:2:3: error: no rule with id 'PRC040'; did you mean PRC004?"])
+        #expect(Self.problems("ignore: [LOC040]\n") == [".caselint.yml:1:10: error: no rule id is or starts with 'LOC040'; did you mean LOC004?"])
+        #expect(Self.problems("rule-settings:\n  LOC040:\n    severity: error\n") == [".caselint.yml:2:3: error: no rule with id 'LOC040'; did you mean LOC004?"])
         #expect(Self.problems("rule-settings:\n  CIN8675Q:\n    severity: fatal\n") == [".caselint.yml:3:15: error: severity must be one of error, warning, note, not 'fatal'"])
-        #expect(Self.problems("rule-settings:\n  PRC004:\n    visit-intervall: 3 weeks\n") == [
-            ".caselint.yml:3:5: error: unknown key 'visit-intervall' in the settings of PRC004; did you mean 'visit-interval'? (known keys: severity, visit-interval, minimum-words, stock-phrases, child-seen-alone)",
+        #expect(Self.problems("rule-settings:\n  LOC004:\n    visit-intervall: 3 weeks\n") == [
+            ".caselint.yml:3:5: error: unknown key 'visit-intervall' in the settings of LOC004; did you mean 'visit-interval'? (known keys: severity, visit-interval, minimum-words, stock-phrases, child-seen-alone)",
         ])
-        #expect(Self.problems("rule-settings:\n  PRC004:\n    visit-interval: fortnightly\n") == [
-            ".caselint.yml:3:21: error: PRC004 visit-interval must be a number and a unit (days, working days, weeks or months), e.g. '10 working days', not 'fortnightly'",
+        #expect(Self.problems("rule-settings:\n  LOC004:\n    visit-interval: fortnightly\n") == [
+            ".caselint.yml:3:21: error: LOC004 visit-interval must be a number and a unit (days, working days, weeks or months), e.g. '10 working days', not 'fortnightly'",
         ])
-        #expect(Self.problems("rule-settings:\n  PRC004:\n    minimum-words: 0\n") == [
-            ".caselint.yml:3:20: error: PRC004 minimum-words must be a whole number from 1 to 500, not 0",
+        #expect(Self.problems("rule-settings:\n  LOC004:\n    minimum-words: 0\n") == [
+            ".caselint.yml:3:20: error: LOC004 minimum-words must be a whole number from 1 to 500, not 0",
         ])
         #expect(Self.problems("max-warnings: many\n") == [".caselint.yml:1:15: error: max-warnings must be a whole number, not 'many'"])
         #expect(Self.problems("fail-on: warnings\n") == [".caselint.yml:1:10: error: fail-on must be one of error, warning, never, not 'warnings'; did you mean 'warning'?"])
@@ -98,7 +98,7 @@ import Testing
 
     /// Rules read configured parameters through `Findings`; unset ones take the default.
     @Test func rulesReadTypedParameters() throws {
-        let configured = try Self.parse("rule-settings:\n  PRC004:\n    visit-interval: 4 weeks\n    stock-phrases: [as above]\n").get()
+        let configured = try Self.parse("rule-settings:\n  LOC004:\n    visit-interval: 4 weeks\n    stock-phrases: [as above]\n").get()
         func message(_ parameters: RuleParameters) -> String {
             let context = CheckContext(file: FileID(0), census: nil, ruleset: .latest, header: nil, parameters: parameters)
             let child = Child(records: [Record(kind: RecordKind("person"), source: Symbol("ChildIdentifiers"), parent: -1, ordinal: 1,
