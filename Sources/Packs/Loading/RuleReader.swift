@@ -68,11 +68,9 @@ enum RuleReader {
             reader.report("a rule needs 'message': what a finding says, worded 'no recorded …'", at: value)
         }
         var examples: [(example: Example, line: Int, column: Int)] = []
-        if let v = entries["examples"]?.value {
-            guard let e = ExampleReader.read(v, reader) else { return nil }
-            examples = e
-        }
-        if reader.problems.count > before { return nil }
+        // A mistake in the examples does not stop the kind's keys being read: every mistake
+        // of the rule is reported in one run.
+        if let v = entries["examples"]?.value, let e = ExampleReader.read(v, reader) { examples = e }
 
         // The kind's keys: the rule's own, or each case's over them.
         var ruleKeys: [String: (key: YAMLValue, value: YAMLValue)] = [:]
