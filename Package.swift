@@ -36,9 +36,15 @@ let package = Package(
         // check: the rule engine (rules, contexts, diagnostics).
         .target(name: "Check", dependencies: ["Model"], swiftSettings: fast),
         // The built-in rule catalogue.
-        .target(name: "Checks", dependencies: ["Model", "Check"], path: "Checks", swiftSettings: fast),
+        // The built-in rule catalogue; its rule pack (YAML) is compiled into the binary, so a
+        // run needs no file besides its inputs.
+        .target(name: "Checks", dependencies: ["Model", "Check", "Packs"], path: "Checks",
+                resources: [.embedInCode("MultiAgency/pack")], swiftSettings: fast),
         // YAML configuration, mapping profiles and rule packs, read with positions.
         .target(name: "Config", dependencies: ["Model", "Check", "Map", "Read", .product(name: "Yams", package: "Yams")]),
+        // Rule packs: rules written in YAML, compiled at load into rules like the Swift ones.
+        .target(name: "Packs", dependencies: ["Model", "Check", "Config", "Map", .product(name: "Yams", package: "Yams")],
+                swiftSettings: fast),
         // report: render diagnostics.
         .target(name: "Report", dependencies: ["Model", "Check", "Config"]),
         // A child's multi-agency chronology: events in date order, findings and gaps (caselint chronology).
@@ -46,7 +52,7 @@ let package = Package(
         // Synthetic exports for demos, tests and benchmarks (caselint synth).
         .target(name: "Synth", dependencies: ["Model", "Check", "Checks"]),
         // Runs the stages over a set of paths.
-        .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report"], swiftSettings: fast),
+        .target(name: "Pipeline", dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Packs"], swiftSettings: fast),
         .executableTarget(
             name: "caselint",
             dependencies: ["Pipeline", "Chronology", "Synth", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -5,7 +5,7 @@ import Check
 public enum Catalogue {
     public static let rules: [Rule] = ReaderRules.all + LimitRules.all + TriageRules.all + TableRules.all + LinkRules.all
         + CINCensus.all.map { $0.with(scope: .source(.cinCensus)) }
-        + MultiAgency.all
+        + (MultiAgency.all + BuiltInPack.rules).sorted { $0.id < $1.id }
 
     private static let byID: [String: Rule] = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 

@@ -12,15 +12,27 @@ public struct CheckContext: Sendable {
     public let calendar: WorkingDayCalendar
     /// Parameter values from configuration; rules read them with `Findings.parameter`.
     public let parameters: RuleParameters
+    /// What kind of source each file of the run is, by `FileID`, where known: a linked
+    /// rule can tell a CIN census return's own records (which the DfE rules check) from
+    /// other agencies'.
+    public let families: [SourceFamily?]
 
     public init(file: FileID, census: CensusPeriod?, ruleset: Ruleset, header: Child?,
-                calendar: WorkingDayCalendar = .englandAndWales, parameters: RuleParameters = RuleParameters()) {
+                calendar: WorkingDayCalendar = .englandAndWales, parameters: RuleParameters = RuleParameters(),
+                families: [SourceFamily?] = []) {
         self.file = file
         self.census = census
         self.ruleset = ruleset
         self.header = header
         self.calendar = calendar
         self.parameters = parameters
+        self.families = families
+    }
+
+    /// The kind of source `file` is, if known.
+    public func family(of file: FileID) -> SourceFamily? {
+        let i = Int(file.rawValue)
+        return i < families.count ? families[i] : nil
     }
 }
 
@@ -167,6 +179,16 @@ extension Findings {
         diagnostics.append(Diagnostic(
             ruleID: active.id, severity: active.severity, message: message, location: mark.location,
             path: mark.logicalPath, childID: mark.childID, recordKey: mark.recordKey, notes: notes))
+    }
+
+    /// Reports a finding about the return as a whole (a share of its children) at a
+    /// remembered place that shows an instance (the first child it counts). The finding
+    /// belongs to the return, not to that child: it has no child id, and its identity is
+    /// the rule's alone, so a baseline keeps it whichever child comes first.
+    public mutating func reportReturn(_ message: Message, at mark: Mark, notes: [Note] = []) {
+        diagnostics.append(Diagnostic(
+            ruleID: active.id, severity: active.severity, message: message, location: mark.location,
+            path: mark.logicalPath, recordKey: "return", notes: notes))
     }
 
     /// A note pointing at a remembered place.

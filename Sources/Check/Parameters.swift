@@ -19,6 +19,9 @@ public enum ParameterKind: Sendable, Equatable {
     case choice([String])
     /// true or false.
     case flag
+    /// A share of a whole, written as a percentage (`2%`, `0.5%`): the most children of a
+    /// return that may lack a value.
+    case share
 
     /// How the kind is described in error messages and `caselint explain`.
     public var summary: String {
@@ -30,6 +33,7 @@ public enum ParameterKind: Sendable, Equatable {
         case .codes(let options): "a list of any of \(options.joined(separator: ", "))"
         case .choice(let options): "one of \(options.joined(separator: ", "))"
         case .flag: "true or false"
+        case .share: "a percentage from 0% to 100%, e.g. '2%'"
         }
     }
 }
@@ -41,6 +45,8 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
     case text(String)
     case list([String])
     case flag(Bool)
+    /// A percentage, 0 to 100.
+    case share(Double)
 
     public var description: String {
         switch self {
@@ -49,7 +55,19 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
         case .text(let s): s
         case .list(let l): "[" + l.joined(separator: ", ") + "]"
         case .flag(let b): b ? "true" : "false"
+        case .share(let p): ParameterValue.percent(p)
         }
+    }
+}
+
+extension ParameterValue {
+    /// `2%`, `0.5%`: a percentage without trailing zeros.
+    public static func percent(_ p: Double) -> String {
+        let rounded = (p * 1000).rounded() / 1000
+        if rounded == rounded.rounded() { return "\(Int(rounded))%" }
+        var s = "\(rounded)"
+        while s.hasSuffix("0") { s.removeLast() }
+        return s + "%"
     }
 }
 
@@ -97,6 +115,13 @@ extension ParameterKind {
             case "false", "no", "off": return .success(.flag(false))
             default: return .failure(ParameterError("must be \(summary), not '\(s)'"))
             }
+        case (.share, .scalar(let s)):
+            var t = s.trimmingSpaces
+            if t.hasSuffix("%") { t.removeLast() }
+            guard let p = Double(t.trimmingSpaces), p >= 0, p <= 100, p.isFinite else {
+                return .failure(ParameterError("must be \(summary), not '\(s)'"))
+            }
+            return .success(.share(p))
         }
     }
 }
@@ -171,6 +196,13 @@ extension Findings {
         if case .list(let l)? = parameter(name) { return l }
         assertionFailure("parameter '\(name)' of \(rule.id) is not a list")
         return []
+    }
+
+    /// A share parameter as a percentage (0 to 100).
+    public func share(_ name: String) -> Double {
+        if case .share(let p)? = parameter(name) { return p }
+        assertionFailure("parameter '\(name)' of \(rule.id) is not a share")
+        return 0
     }
 
     public func flag(_ name: String) -> Bool {

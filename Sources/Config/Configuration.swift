@@ -68,6 +68,24 @@ public struct Configuration: Sendable {
         return parse(text, path: path, rules: rules, workingDirectory: workingDirectory)
     }
 
+    /// The rule packs a configuration names (`rules:`), read ahead of the rest: a pack's
+    /// rules must be known before `rule-settings:` can be checked against them. Mistakes
+    /// (a path that does not exist) are left for `load` to report.
+    public static func rulePacks(in path: String,
+                                 workingDirectory: String = FileManager.default.currentDirectoryPath) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return [] }
+        let reader = YAMLReader(path: path)
+        guard let doc = reader.parse(text), let mapping = doc.node.mapping else { return [] }
+        for (k, v) in mapping where k.scalar?.string == "rules" {
+            return reader.sequenceOrOne(YAMLValue(node: v, path: path)).compactMap { item in
+                guard let p = item.scalarText else { return nil }
+                let resolved = resolve(p, against: path)
+                return FileManager.default.fileExists(atPath: absolute(resolved, workingDirectory)) ? resolved : nil
+            }
+        }
+        return []
+    }
+
     public static func parse(_ text: String, path: String, rules: [Rule],
                              workingDirectory: String = FileManager.default.currentDirectoryPath) -> Result<Configuration, ConfigErrors> {
         let reader = YAMLReader(path: path)

@@ -25,6 +25,11 @@ public struct YAMLValue {
     public let node: Node
     public let path: String
 
+    public init(node: Node, path: String) {
+        self.node = node
+        self.path = path
+    }
+
     public var line: Int { node.mark?.line ?? 1 }
     public var column: Int { node.mark?.column ?? 1 }
 

@@ -19,7 +19,7 @@ public struct Linter: Sendable {
     public init(options: LintOptions, catalogue: [Rule] = Catalogue.rules) {
         self.options = options
         let selection = RuleSelection(select: options.select, ignore: options.ignore)
-        rules = catalogue.filter { selection.includes($0.id) }.map { rule in
+        rules = (catalogue + options.packRules).filter { selection.includes($0.id) }.map { rule in
             options.severities[rule.id].map { rule.with(severity: $0) } ?? rule
         }
     }
@@ -133,7 +133,13 @@ public struct Linter: Sendable {
                 anyPerson ? group.contains { identities[$0].describesPerson } : group.contains { !identities[$0].keys.isEmpty }
             }
             if collect.fragments {
-                diagnostics += checkLinked(linkage, identityCount: identities.count, fragments: fragments, rules: linkedRules)
+                // Linked rules see the latest census period among the run's returns: the data
+                // drop covers up to its reference date (the end of the data for rules that
+                // look for what should have followed).
+                let census = outcomes.values.compactMap { $0?.census }.max { $0.referenceDate < $1.referenceDate }
+                let families = outcomes.values.map { $0?.family }
+                diagnostics += checkLinked(linkage, identityCount: identities.count, fragments: fragments, rules: linkedRules,
+                                           census: census, families: families)
             }
         }
         let active = Set(rules.map(\.id))
@@ -176,13 +182,13 @@ public struct Linter: Sendable {
     /// Runs the linked rules on each linked child: the fragments of one child merged,
     /// those that describe the child first, then in file and row order.
     private func checkLinked(_ linkage: Linkage, identityCount: Int, fragments: [(child: Child, identity: Int)],
-                             rules: [Rule]) -> [Diagnostic] {
+                             rules: [Rule], census: CensusPeriod?, families: [SourceFamily?]) -> [Diagnostic] {
         var groupOf = [Int](repeating: 0, count: identityCount)
         for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = g } }
         var members = [[Child]](repeating: [], count: linkage.children.count)
         for f in fragments { members[groupOf[f.identity]].append(f.child) }
-        let context = CheckContext(file: FileID(0), census: nil, ruleset: options.ruleset ?? .latest, header: nil,
-                                   parameters: options.parameters)
+        let context = CheckContext(file: FileID(0), census: census, ruleset: options.ruleset ?? .latest, header: nil,
+                                   parameters: options.parameters, families: families)
         let checker = ReturnChecker(rules: rules, context: context)
         var out: [Diagnostic] = []
         for group in members where !group.isEmpty {
@@ -209,6 +215,10 @@ public struct Linter: Sendable {
         /// What the file was read as (its source family), and the CIN ruleset it was checked with.
         var format: String?
         var ruleset: String?
+        /// A census return's period.
+        var census: CensusPeriod?
+        /// What the file was read as.
+        var family: SourceFamily?
     }
 
     /// Reads, maps and checks one file on its own (no profiles, nothing kept for linking).
@@ -283,6 +293,8 @@ public struct Linter: Sendable {
         }
         sink.finish(complete: complete)
         outcome.ruleset = family == .cinCensus ? sink.ruleset?.name : nil
+        outcome.census = family == .cinCensus ? sink.census : nil
+        outcome.family = family
         let fileAgency = agency == "unknown" ? nil : agency
         outcome.diagnostics = sink.diagnostics.map { d in
             var d = d

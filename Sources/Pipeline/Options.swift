@@ -20,9 +20,10 @@ public struct LintOptions: Sendable {
     public var parameters = RuleParameters()
     /// Which files found in folders are checked (configuration `include:`/`exclude:`).
     public var pathFilter: PathFilter?
-    /// Rule pack files to load (configuration `rules:`); paths are checked to exist when
-    /// the configuration is read. Loading them is issue 9's.
+    /// Rule pack files of the run (configuration `rules:`, `--rules`), as given.
     public var rulePacks: [String] = []
+    /// Their rules, loaded at start-up (`RuleCatalogue.load`): they run beside the catalogue.
+    public var packRules: [Rule] = []
     /// Mapping profile files (configuration `profiles:`, and `--profile` on the command
     /// line); paths are checked to exist when the configuration is read. Profiles found
     /// among the files walked are used as well (`Linter`, `MappingProfileLoader`).

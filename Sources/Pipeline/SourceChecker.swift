@@ -20,6 +20,7 @@ final class SourceChecker: RecordSink {
     }
 
     private let file: FileID
+    private let family: SourceFamily
     private let sourceRules: [Rule]
     private let linkedRules: [Rule]
     private let forcedRuleset: Ruleset?
@@ -39,6 +40,7 @@ final class SourceChecker: RecordSink {
     init(file: FileID, family: SourceFamily, rules: [Rule], ruleset: Ruleset?, collect: Collect = Collect(),
          limits: Limits = .defaults, parameters: RuleParameters = RuleParameters()) {
         self.file = file
+        self.family = family
         self.parameters = parameters
         maxFindings = limits.maxFindingsPerFile
         sourceRules = rules.filter { $0.scope.runs(on: family) }
@@ -54,7 +56,7 @@ final class SourceChecker: RecordSink {
         let reference = h.day(.referenceDate)
         let ruleset = forcedRuleset ?? Ruleset.forHeader(year: h[.year]?.integer, referenceDate: reference)
         start(CheckContext(file: file, census: reference.map(CensusPeriod.init), ruleset: ruleset, header: header,
-                           parameters: parameters))
+                           parameters: parameters, families: families))
     }
 
     private func start(_ context: CheckContext) {
@@ -65,7 +67,8 @@ final class SourceChecker: RecordSink {
     func child(_ child: Child) {
         if checker == nil {
             // No header: rules run without a census year (those that need one stay quiet).
-            start(CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil, parameters: parameters))
+            start(CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil, parameters: parameters,
+                               families: families))
         }
         if collect.identities { identities.add(child, file: file, index: children) }
         if collect.fragments { fragments.append(child) }
@@ -81,6 +84,16 @@ final class SourceChecker: RecordSink {
 
     /// The ruleset the return is checked with, once its header (or first child) is read.
     var ruleset: Ruleset? { checker?.context.ruleset }
+
+    /// This source's kind, at its file's place.
+    private var families: [SourceFamily?] {
+        var out = [SourceFamily?](repeating: nil, count: Int(file.rawValue) + 1)
+        out[Int(file.rawValue)] = family
+        return out
+    }
+
+    /// The census period of the return, when it is a census return with a reference date.
+    var census: CensusPeriod? { checker?.context.census }
 
     func diagnostic(_ diagnostic: Diagnostic) {
         keep([diagnostic])

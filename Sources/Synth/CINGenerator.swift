@@ -243,7 +243,7 @@ struct Generator {
     /// An assessment starting on `a`: completed some weeks later, or still open when that
     /// would be after the reference date (and it is recent), else completed by then.
     mutating func assessment(from a: Day) -> (SynthAssessment, completed: Day?) {
-        let planned = calendar.adding(workingDays: random.int(8...45), to: a)
+        let planned = calendar.adding(workingDays: random.int(8...42), to: a)
         if planned <= reference { return (completed(a, planned), planned) }
         if a >= limit45 { return (SynthAssessment(start: a.description), nil) }
         let authorised = a + random.int(0...(reference - a))
@@ -336,10 +336,10 @@ struct Generator {
         let plannedEnd = max(s + random.int(90...420), endingFrom ?? s)
         let end: Day? = plannedEnd <= reference ? plannedEnd : nil
         var reviews: [String] = []
-        var review = working(onOrAfter: s.adding(months: 3))
+        var review = working(onOrBefore: s.adding(months: 3))
         while review <= reference, end.map({ review < $0 }) ?? true {
             reviews.append(review.description)
-            review = working(onOrAfter: review.adding(months: 6))
+            review = working(onOrBefore: review.adding(months: 6))
         }
         if !reviews.isEmpty { plan.reviews = [reviews] }
         plan.end = end?.description
@@ -379,7 +379,10 @@ struct Generator {
             let r = start - random.int(10...40)
             var e = opening(referral: r)
             let a = r + random.int(1...3)
-            let authorised = min(working(onOrAfter: start + random.int(1...40)), reference)
+            // Completed within 45 working days of the referral (Working Together).
+            let latest = calendar.adding(workingDays: 44, to: r)
+            let day = min(start + random.int(1...40), latest)
+            let authorised = min(working(onOrAfter: day) <= latest ? working(onOrAfter: day) : working(onOrBefore: day), reference)
             e.assessments = [completed(a, authorised)]
             if random.chance(0.5) { return cinPlan(&e, from: authorised + random.int(0...10), lastSoFar: authorised) }
             let closed = close(&e, after: authorised, reason: random.chance(0.6) ? "RC8" : "RC9")

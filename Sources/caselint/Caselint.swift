@@ -14,7 +14,7 @@ struct Caselint: ParsableCommand {
             2 usage or configuration error, or unreadable input.
             Personal values (birth dates, UPNs, names, free text) are never printed unless --show-values is given.
             """,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ChronologyCommand.self, SynthCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, TestRulesCommand.self, InitCommand.self, ChronologyCommand.self, SynthCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -89,6 +89,10 @@ struct CheckCommand: ParsableCommand {
         valueName: "path"))
     var profiles: [String] = []
 
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "A rule pack (YAML) to load besides the built-in rules and the configuration's (repeatable).", valueName: "path"))
+    var rules: [String] = []
+
     @Option(help: .hidden)
     var today: String?
 

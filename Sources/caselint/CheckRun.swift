@@ -22,15 +22,15 @@ struct CheckRun {
 
     mutating func execute() -> Int32 {
         let c = command
-        let catalogue = Catalogue.rules
         let setup: RunSetup
         switch RunSetup.make(.init(paths: c.paths, config: c.config, select: c.select, ignore: c.ignore, ruleset: c.ruleset,
-                                   jobs: c.jobs, profiles: c.profiles)) {
+                                   jobs: c.jobs, profiles: c.profiles, rules: c.rules)) {
         case .success(let made): setup = made
         case .failure(let status): return status.code
         }
         let configuration = setup.configuration
         var options = setup.options
+        let catalogue = setup.catalogue
 
         // Where reports go; an output may never be one of the inputs.
         let plan: OutputPlan

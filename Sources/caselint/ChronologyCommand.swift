@@ -44,6 +44,9 @@ struct ChronologyCommand: ParsableCommand {
     @Option(name: .customLong("profile"), help: ArgumentHelp("A mapping profile (YAML) for an agency export (repeatable).", valueName: "path"))
     var profiles: [String] = []
 
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule pack (YAML) whose findings show in the chronology (repeatable).", valueName: "path"))
+    var rules: [String] = []
+
     @Option(help: "Use this CIN census ruleset (e.g. cin2025_26) instead of the one each file's header implies.")
     var ruleset: String?
 
@@ -61,7 +64,7 @@ struct ChronologyCommand: ParsableCommand {
 
     func run() throws {
         let setup: RunSetup
-        switch RunSetup.make(.init(paths: paths, config: config, ruleset: ruleset, jobs: jobs, profiles: profiles)) {
+        switch RunSetup.make(.init(paths: paths, config: config, ruleset: ruleset, jobs: jobs, profiles: profiles, rules: rules)) {
         case .success(let made): setup = made
         case .failure(let status): throw ExitCode(status.code)
         }

@@ -14,9 +14,12 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A rule id, such as CIN8925.")
     var id: String
 
+    @OptionGroup var packs: PackOptions
+
     func run() throws {
-        guard let rule = Catalogue.rule(id: id) else {
-            let suggestion = Suggest.closest(id.uppercased(), among: Catalogue.rules.map(\.id)).map { " (did you mean \($0)?)" } ?? ""
+        let rules = try packs.catalogue()
+        guard let rule = rules.first(where: { $0.id == id.uppercased() }) else {
+            let suggestion = Suggest.closest(id.uppercased(), among: rules.map(\.id)).map { " (did you mean \($0)?)" } ?? ""
             printError("caselint: error: no rule with id '\(id)'\(suggestion); 'caselint rules' lists them")
             throw ExitCode(2)
         }

@@ -16,6 +16,8 @@ struct RulesCommand: ParsableCommand {
     @Option(help: "Only rules of this category: \(Category.allCases.map(\.rawValue).joined(separator: ", ")).")
     var category: String?
 
+    @OptionGroup var packs: PackOptions
+
     func validate() throws {
         if let ruleset, Ruleset(name: ruleset) == nil {
             throw ValidationError("unknown ruleset '\(ruleset)'; known rulesets: \(Ruleset.all.map(\.name).joined(separator: ", "))")
@@ -26,7 +28,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     func run() throws {
-        var rules = Catalogue.rules
+        var rules = try packs.catalogue()
         if let set = ruleset.flatMap(Ruleset.init(name:)) { rules = rules.filter { $0.applies(to: set) } }
         if let category { rules = rules.filter { $0.category.rawValue == category } }
         let idWidth = max(2, rules.map(\.id.count).max() ?? 0)

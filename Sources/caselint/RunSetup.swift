@@ -10,6 +10,8 @@ import Pipeline
 struct RunSetup {
     var configuration: Configuration?
     var options: LintOptions
+    /// Every rule the run knows: built-in, and the rule packs' (`rules:`, `--rules`).
+    var catalogue: [Rule]
 
     /// Settings a command passes on from its command line.
     struct CommandLine {
@@ -20,14 +22,27 @@ struct RunSetup {
         var ruleset: String?
         var jobs: Int?
         var profiles: [String] = []
+        /// Rule packs named on the command line (`--rules`), after the configuration's.
+        var rules: [String] = []
     }
 
     /// The setup, or the exit status after printing why there is none (2: a mistake in
     /// the configuration or an unknown rule id).
     static func make(_ c: CommandLine) -> Result<RunSetup, ExitStatus> {
-        let catalogue = Catalogue.rules
+        let configPath = c.config ?? Configuration.find(from: c.paths[0])
+        // Rule packs load first: the configuration's rule-settings may name their rules.
+        let packPaths = (configPath.map { Configuration.rulePacks(in: $0) } ?? []) + c.rules
+        let loaded: RuleCatalogue
+        switch RuleCatalogue.load(packs: packPaths) {
+        case .success(let l): loaded = l
+        case .failure(let problems):
+            printError(problems.description)
+            printError("caselint: error: \(problems.errors.count == 1 ? "a mistake" : "\(problems.errors.count) mistakes") in the rule packs; nothing was checked")
+            return .failure(ExitStatus(2))
+        }
+        let catalogue = loaded.rules
         var configuration: Configuration?
-        if let path = c.config ?? Configuration.find(from: c.paths[0]) {
+        if let path = configPath {
             switch Configuration.load(path: path, rules: catalogue) {
             case .success(let loaded): configuration = loaded
             case .failure(let problems):
@@ -42,6 +57,8 @@ struct RunSetup {
             return .failure(ExitStatus(2))
         }
         var options = LintOptions(paths: c.paths)
+        options.rulePacks = packPaths
+        options.packRules = loaded.packRules
         options.ruleset = c.ruleset.flatMap(Ruleset.init(name:)) ?? configuration?.ruleset
         options.select = select.isEmpty ? (configuration?.select ?? []) : select
         options.ignore = (configuration?.ignore ?? []) + ignore
@@ -51,14 +68,13 @@ struct RunSetup {
         if let configuration {
             options.severities = configuration.severities
             options.parameters = configuration.parameters
-            options.rulePacks = configuration.rulePacks
             options.limits = configuration.limits
             if !configuration.include.isEmpty || !configuration.exclude.isEmpty {
                 options.pathFilter = PathFilter(base: configuration.base, include: configuration.include.map(Glob.init),
                                                 exclude: configuration.exclude.map(Glob.init))
             }
         }
-        return .success(RunSetup(configuration: configuration, options: options))
+        return .success(RunSetup(configuration: configuration, options: options, catalogue: catalogue))
     }
 
     static func split(_ values: [String]) -> [String] {

@@ -74,10 +74,10 @@ import Testing
         #expect(related.first?["line"] as? Int == 94)
         #expect((first["fingerprint"] as? String)?.count == 32)
         let summary = try #require(top["summary"] as? [String: Any])
-        #expect(summary["errors"] as? Int == 117 && summary["warnings"] as? Int == 36 && summary["children"] as? Int == 162)
+        #expect(summary["errors"] as? Int == 117 && summary["warnings"] as? Int == 54 && summary["children"] as? Int == 162)
         #expect((summary["byRule"] as? [String: Int])?["CIN1104"] == 3)
         let files = try #require(top["files"] as? [[String: Any]])
-        #expect(files.first?["findings"] as? Int == 29)
+        #expect(files.first?["findings"] as? Int == 31)
     }
 
     /// `jsonl` lines are exactly the `json` report's findings.

@@ -66,7 +66,7 @@ func triggered(_ path: String) -> (children: [Int: Set<String>], returnRules: Se
         let found = triggered(url.path)
         let expected = Dictionary(uniqueKeysWithValues: truth.children.map { ($0.child, Set($0.rules)) })
         let injected = Set(truth.children.flatMap(\.rules))
-        #expect(injected.count >= 95, "only \(injected.count) rules injected")
+        #expect(injected.count >= 90, "only \(injected.count) rules injected")
         for child in Set(expected.keys).union(found.children.keys).sorted() {
             #expect(found.children[child] ?? [] == expected[child] ?? [], "child \(child)")
         }

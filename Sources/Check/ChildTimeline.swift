@@ -1,29 +1,40 @@
-import Check
 import Model
 
 /// A child protection plan as a span of days.
-struct PlanSpan {
-    let record: RecordRef
-    let start: Day
+public struct PlanSpan {
+    public let record: RecordRef
+    public let start: Day
     /// Nil while the plan is open.
-    let end: Day?
+    public let end: Day?
+
+    public init(record: RecordRef, start: Day, end: Day?) {
+        self.record = record
+        self.start = start
+        self.end = end
+    }
 
     /// True when the plan is open on `day` ("on a plan": started on or before it, not
     /// ended before it).
-    func contains(_ day: Day) -> Bool { start <= day && (end.map { day <= $0 } ?? true) }
+    public func contains(_ day: Day) -> Bool { start <= day && (end.map { day <= $0 } ?? true) }
 }
 
 /// A dated record: the day, the record, and the field that holds the day (for pointing).
-struct Dated {
-    let day: Day
-    let record: RecordRef
-    let field: Field
+public struct Dated {
+    public let day: Day
+    public let record: RecordRef
+    public let field: Field
+
+    public init(day: Day, record: RecordRef, field: Field) {
+        self.day = day
+        self.record = record
+        self.field = field
+    }
 }
 
 extension Child {
     /// Each source's root record (a `person`, or an `identity` when the source only names
     /// the child): identifiers and characteristics land there.
-    var roots: [RecordRef] {
+    public var roots: [RecordRef] {
         var out: [RecordRef] = []
         for i in records.indices where records[i].parent < 0 { out.append(RecordRef(child: self, index: i)) }
         return out
@@ -31,7 +42,7 @@ extension Child {
 
     /// The earliest valid date of a person field (birth, death) on any source's root
     /// record, with where it is.
-    func personDay(_ key: FieldKey) -> Dated? {
+    public func personDay(_ key: FieldKey) -> Dated? {
         var best: Dated?
         for i in records.indices where records[i].parent < 0 {
             let root = RecordRef(child: self, index: i)
@@ -41,7 +52,7 @@ extension Child {
     }
 
     /// The child protection plans with a valid start, in order of start.
-    var plans: [PlanSpan] {
+    public var plans: [PlanSpan] {
         var out: [PlanSpan] = []
         for i in records.indices where records[i].kind == .cpPlan {
             let r = RecordRef(child: self, index: i)
@@ -52,7 +63,7 @@ extension Child {
     }
 
     /// Records of `kind` with a valid date in `key`, in date order (source order within a day).
-    func dated(_ kind: RecordKind, _ key: FieldKey, where keep: (RecordRef) -> Bool = { _ in true }) -> [Dated] {
+    public func dated(_ kind: RecordKind, _ key: FieldKey, where keep: (RecordRef) -> Bool = { _ in true }) -> [Dated] {
         var out: [Dated] = []
         for i in records.indices where records[i].kind == kind {
             let r = RecordRef(child: self, index: i)
@@ -65,7 +76,7 @@ extension Child {
     /// The last day the data says anything about the child: the latest valid date in any
     /// record other than the person records (whose expected birth dates and UASC end
     /// dates lie ahead). Intervals that run "to the end of the data" stop here.
-    var lastRecordedDay: Day? {
+    public var lastRecordedDay: Day? {
         var last: Day?
         for r in records where r.parent >= 0 {
             var i = Int(r.fieldStart)
@@ -79,7 +90,7 @@ extension Child {
 
     /// True when the child is under 12 months old on `day`, or not yet born (a recorded
     /// birth date after it, or an expected birth date and no birth date).
-    func isInfant(on day: Day) -> Bool {
+    public func isInfant(on day: Day) -> Bool {
         if let birth = personDay(.birthDate)?.day { return day < birth.adding(years: 1) }
         if let expected = personDay(.expectedBirthDate)?.day { return day < expected.adding(years: 1) }
         return false
@@ -88,7 +99,7 @@ extension Child {
     /// True when the child's records come from more than one agency (records whose source
     /// names no agency are not counted): the data drop holds a multi-agency picture of the
     /// child, not one agency's return.
-    var isMultiAgency: Bool {
+    public var isMultiAgency: Bool {
         var first: Agency?
         for r in records where r.agency != .unknown {
             if let f = first { if r.agency != f { return true } } else { first = r.agency }
@@ -102,14 +113,14 @@ extension Child {
     /// child only when the child's records include records of that kind or come from more
     /// than one agency: a CIN census return checked alone (or two of them) holds no visits
     /// and no health contacts, and saying so of every child would be noise.
-    func judgesAbsence(of kind: RecordKind) -> Bool {
+    public func judgesAbsence(of kind: RecordKind) -> Bool {
         isMultiAgency || records.contains { $0.kind == kind }
     }
 }
 
 extension Agency {
     /// The agency of records whose source names none.
-    static let unknown = Agency("unknown")
+    public static let unknown = Agency("unknown")
 }
 
 extension RecordRef {
@@ -117,10 +128,10 @@ extension RecordRef {
     /// `ChildProtectionPlans`; SSDA903 XML), whose element names are not the model's: the
     /// return's own rules (CIN4008, CIN8915, CIN8565 …) check it against the return's other
     /// dates, and a multi-agency rule leaves that comparison to them.
-    var isFromReturnLayout: Bool { record.source != record.kind.symbol }
+    public var isFromReturnLayout: Bool { record.source != record.kind.symbol }
 
     /// The index of the root record (the source's child or row group) the record is in.
-    var rootIndex: Int {
+    public var rootIndex: Int {
         var i = index
         while child.records[i].parent >= 0 { i = Int(child.records[i].parent) }
         return i
@@ -130,7 +141,7 @@ extension RecordRef {
 extension Array where Element == Dated {
     /// Index of the first element dated on or after `day` (binary search; the array is in
     /// date order).
-    func firstIndex(onOrAfter day: Day) -> Int {
+    public func firstIndex(onOrAfter day: Day) -> Int {
         var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -140,25 +151,25 @@ extension Array where Element == Dated {
     }
 
     /// True when some element is dated within `[from, to]`.
-    func any(from: Day, to: Day) -> Bool {
+    public func any(from: Day, to: Day) -> Bool {
         let i = firstIndex(onOrAfter: from)
         return i < count && self[i].day <= to
     }
 }
 
 /// `n day(s)`.
-func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+public func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
 
 /// `n working day(s)`.
-func workingDays(_ n: Int) -> String { n == 1 ? "1 working day" : "\(n) working days" }
+public func workingDays(_ n: Int) -> String { n == 1 ? "1 working day" : "\(n) working days" }
 
 /// ` by police`: who recorded a record, for notes (nothing when its source names no agency).
-func by(_ record: RecordRef) -> String {
+public func by(_ record: RecordRef) -> String {
     record.record.agency == .unknown ? "" : " by \(record.record.agency.name)"
 }
 
 /// A list in words: `a`, `a and b`, `a, b and c`.
-func inWords(_ items: [String]) -> String {
+public func inWords(_ items: [String]) -> String {
     switch items.count {
     case 0: return ""
     case 1: return items[0]
@@ -167,6 +178,6 @@ func inWords(_ items: [String]) -> String {
 }
 
 /// A local code as the vocabulary writes it: `Social worker` → `social-worker`.
-func normalisedCode(_ text: String) -> String {
+public func normalisedCode(_ text: String) -> String {
     String(text.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
 }

@@ -1,0 +1,146 @@
+import Check
+import Model
+
+/// What a compiled condition is evaluated against: one record of a child, the record it
+/// is matched against (the trigger, when a kind looks for a later record), and the rule's
+/// parameter values. Passed by value; nothing is allocated per evaluation.
+struct Env {
+    let child: Child
+    /// Index of the record the condition is about.
+    let record: Int
+    /// Index of the record it is matched against (`outer.` fields), or -1.
+    let outer: Int
+    /// The rule's parameter values, by slot (`$name` in conditions).
+    let params: [ParameterValue]
+    /// What kind of source each file of the run is (`from_census()`).
+    let families: [SourceFamily?]
+
+    func with(record: Int, outer: Int) -> Env {
+        Env(child: child, record: record, outer: outer, params: params, families: families)
+    }
+}
+
+extension [SourceFamily?] {
+    func family(of file: FileID) -> SourceFamily? {
+        let i = Int(file.rawValue)
+        return i < count ? self[i] : nil
+    }
+}
+
+typealias Pred = @Sendable (Env) -> Bool
+
+/// Where a field is read from, relative to the record a condition is about.
+enum RecordScope: Equatable, Sendable {
+    /// The record itself (`seenAlone`).
+    case this
+    /// The record that encloses it (`parent.referralDate`: a CIN census assessment's episode).
+    case parent
+    /// The record it is matched against (`outer.date`).
+    case outer
+    /// The child: the first of its person (or identity) records, from any source, that
+    /// has the field (`child.birthDate`).
+    case child
+}
+
+/// A field reference compiled once: scope, key and type; reading it is a scan of one
+/// record's fields by interned key, as a Swift rule reads `record[.seenAlone]`.
+struct FieldAccess: Sendable {
+    let scope: RecordScope
+    let key: FieldKey
+    let type: ValueType
+    let repeats: Bool
+    let personal: Bool
+    /// The standard codes of a coded field (nil: any).
+    let codes: [String]?
+    /// `agency`: the agency that recorded the record, not a field.
+    let isAgency: Bool
+
+    /// `child.birthDate` as written in a pack.
+    var spelled: String {
+        switch scope {
+        case .this: key.name
+        case .parent: "parent." + key.name
+        case .outer: "outer." + key.name
+        case .child: "child." + key.name
+        }
+    }
+
+    /// The index of the record holding the field, or nil.
+    @inline(__always)
+    func recordIndex(_ env: Env) -> Int? {
+        switch scope {
+        case .this: return env.record
+        case .parent:
+            let p = env.child.records[env.record].parent
+            return p < 0 ? nil : Int(p)
+        case .outer: return env.outer < 0 ? nil : env.outer
+        case .child:
+            let records = env.child.records
+            for i in records.indices where records[i].parent < 0 {
+                if RecordRef(child: env.child, index: i).text(key) != nil { return i }
+            }
+            return nil
+        }
+    }
+
+    /// The first non-empty value's field, with its record.
+    func field(_ env: Env) -> (field: Field, record: RecordRef)? {
+        guard !isAgency, let i = recordIndex(env) else { return nil }
+        let r = RecordRef(child: env.child, index: i)
+        guard let f = r[key], !f.text.isEmpty else { return nil }
+        return (f, r)
+    }
+
+    func text(_ env: Env) -> String? {
+        if isAgency {
+            guard let i = recordIndex(env) else { return nil }
+            let a = env.child.records[i].agency.name
+            return a == "unknown" ? nil : a
+        }
+        guard let i = recordIndex(env) else { return nil }
+        return RecordRef(child: env.child, index: i).text(key)
+    }
+
+    func day(_ env: Env) -> Day? {
+        guard let i = recordIndex(env) else { return nil }
+        return RecordRef(child: env.child, index: i).day(key)
+    }
+
+    /// True when some non-empty value satisfies `test` (every value of a repeating field).
+    func any(_ env: Env, _ test: (String) -> Bool) -> Bool {
+        if isAgency || !repeats {
+            guard let t = text(env) else { return false }
+            return test(t)
+        }
+        guard let i = recordIndex(env) else { return false }
+        let child = env.child
+        let r = child.records[i]
+        var j = Int(r.fieldStart)
+        let end = Int(r.fieldEnd)
+        while j < end {
+            let f = child.fields[j]
+            if f.key == key, !f.text.isEmpty, test(f.text) { return true }
+            j += 1
+        }
+        return false
+    }
+}
+
+/// The date a record is about, for `age()`, `during()` and the kinds' defaults: `date`
+/// for events, `startDate` for episodes, `sentDate` for notifications, `referralDate` for
+/// CIN episodes.
+enum EventDate {
+    static let candidates = ["date", "startDate", "sentDate", "referralDate", "interestDate"].map(FieldKey.init)
+
+    static func key(for kind: RecordKind) -> FieldKey? {
+        candidates.first { Schema.kind(kind, has: $0) }
+    }
+
+    /// The span of an episode: its start and end fields (`startDate`/`endDate`;
+    /// `referralDate`/`closureDate` for a CIN episode).
+    static func span(for kind: RecordKind) -> (start: FieldKey, end: FieldKey)? {
+        if kind == .cinEpisode { return (.referralDate, .closureDate) }
+        if Schema.kind(kind, has: .startDate), Schema.kind(kind, has: .endDate) { return (.startDate, .endDate) }
+        return nil
+    }
+}

@@ -1,0 +1,138 @@
+import Check
+import Model
+
+/// A compiled `deadline` rule (see `DeadlineKind`).
+struct DeadlineRule: Sendable {
+    let trigger: DeadlineKind.Trigger
+    let targets: [DeadlineKind.Target]
+    let before: Bool
+    /// `report`: an absent B is a finding; `after-deadline`: only once the deadline has
+    /// passed by the end of the data; `ignore`: only a late B is.
+    let missing: String
+    let message: Message.Builder
+
+    private var recordKinds: [RecordKind] {
+        var out: [RecordKind] = []
+        for case .record(let s) in targets { out += s.kinds }
+        return out
+    }
+
+    /// A B found: its date, where it is, and whether it is a field of the trigger itself.
+    private struct Found {
+        let day: Day
+        let field: Field
+        let record: RecordRef
+        let personal: Bool
+        let ownField: Bool
+    }
+
+    func check(_ run: inout Run, _ out: inout Findings) {
+        let within = trigger.within.value(run)
+        let calendar = run.calendar
+        var lists = [[Candidate]?](repeating: nil, count: targets.count)
+        let dedupe = targets.contains { if case .record = $0 { true } else { false } }
+        var seen: [Int32] = []
+        trigger.selection.each(run) { i in
+            let env = run.env(i)
+            guard let a = trigger.from.first(env) else { return }
+            if dedupe {
+                if seen.contains(a.day.number) { return }
+                seen.append(a.day.number)
+            }
+            let deadline = before ? within.start(before: a.day, calendar: calendar) : within.end(from: a.day, calendar: calendar)
+            var found: Found?
+            search: for (t, target) in targets.enumerated() {
+                switch target {
+                case .field(let fields):
+                    if let b = fields.first(env) {
+                        found = Found(day: b.day, field: b.field, record: b.record, personal: b.personal, ownField: b.record.index == i)
+                        break search
+                    }
+                case .record(let source):
+                    if lists[t] == nil { lists[t] = source.candidates(run) }
+                    if let c = nearest(lists[t]!, source, from: a.day, trigger: i, run) {
+                        let r = RecordRef(child: run.child, index: c.index)
+                        let field = r[source.date(of: r.kind)!]!
+                        found = Found(day: c.day, field: field, record: r, personal: false, ownField: false)
+                        break search
+                    }
+                }
+            }
+            let lapse = trigger.until?.first(env)
+            if let b = found {
+                if before ? b.day >= deadline : b.day <= deadline { return }
+                if !before, let lapse, lapse.day < deadline, b.day > lapse.day { return }
+            } else {
+                if missing == "ignore" { return }
+                if !before, let lapse, lapse.day < deadline { return }
+                if !recordKinds.isEmpty, !trigger.absenceAlways, !run.judgesAbsence(of: recordKinds) { return }
+                if missing == "after-deadline", !before {
+                    guard let end = run.endOfData(), deadline <= end else { return }
+                }
+            }
+            report(a, found, deadline, within, i, run, &out)
+        }
+    }
+
+    /// The first B on or after the trigger's date (`before`: the last on or before it).
+    private func nearest(_ list: [Candidate], _ source: RecordSource, from day: Day, trigger: Int, _ run: Run) -> Candidate? {
+        if before {
+            var k = list.firstIndex(onOrAfter: day + 1) - 1
+            while k >= 0 {
+                if source.accepts(list[k], outer: trigger, run) { return list[k] }
+                k -= 1
+            }
+            return nil
+        }
+        var k = list.firstIndex(onOrAfter: day)
+        while k < list.count {
+            if source.accepts(list[k], outer: trigger, run) { return list[k] }
+            k += 1
+        }
+        return nil
+    }
+
+    private func report(_ a: Dated, _ b: Found?, _ deadline: Day, _ within: Interval, _ i: Int, _ run: Run, _ out: inout Findings) {
+        let record = RecordRef(child: run.child, index: i)
+        var slots = Slots()
+        slots["from"] = Slots.day(a.day, personal: a.personal)
+        slots["to"] = Slots.day(b?.day, personal: b?.personal ?? false)
+        slots["deadline"] = Slots.day(deadline, personal: a.personal)
+        slots["within"] = "\(within)"
+        slots["from-field"] = "\(a.field.source.name)"
+        slots["to-field"] = "\(b?.field.source.name ?? targetNames)"
+        slots["record"] = "\(record.kind.name)"
+        if let b {
+            let span = before ? within.elapsed(from: b.day, to: a.day, calendar: run.calendar) : within.elapsed(from: a.day, to: b.day, calendar: run.calendar)
+            slots["elapsed"] = "\(span)"
+            let message = message(slots, run, record: record)
+            if b.ownField {
+                let note = out.note("\(a.field.source.name) is \(Slots.day(a.day, personal: a.personal)) here", at: a.field, of: a.record)
+                out.report(message, at: b.field, of: b.record, notes: [note])
+            } else {
+                let when = before ? "before" : "after"
+                let what = b.record.record.parent < 0 ? b.field.source.name : b.record.kind.name
+                let note = out.note("the nearest \(what) recorded\(by(b.record)) is on \(Slots.day(b.day, personal: b.personal)), \(span) \(when)",
+                                    at: b.field, of: b.record)
+                out.report(message, at: a.field, of: a.record, notes: [note])
+            }
+            return
+        }
+        slots["elapsed"] = "none"
+        let message = message(slots, run, record: record)
+        if recordKinds.isEmpty {
+            out.report(message, at: record, missing: targetNames)
+        } else {
+            out.report(message, at: a.field, of: a.record)
+        }
+    }
+
+    private var targetNames: String {
+        targets.map { target in
+            switch target {
+            case .field(let d): d.spelled
+            case .record(let s): s.spelled
+            }
+        }.joined(separator: " or ")
+    }
+}

@@ -1,0 +1,127 @@
+import Check
+import Model
+
+/// One pack rule checking one child: the child, the rule's parameter values for this run,
+/// and what several kinds ask of a child, worked out at most once (the end of its data,
+/// whether absence can be judged).
+struct Run {
+    let child: Child
+    let params: [ParameterValue]
+    let calendar: WorkingDayCalendar
+    /// The census reference date of the run's return, when it has one: the data cover
+    /// up to it even where a child's own records stop earlier.
+    let referenceDate: Day?
+    let families: [SourceFamily?]
+    private var end: Day??
+    private var multiAgency: Bool?
+
+    init(child: Child, params: [ParameterValue], context: CheckContext) {
+        self.child = child
+        self.params = params
+        calendar = context.calendar
+        referenceDate = context.census?.referenceDate
+        families = context.families
+    }
+
+    func env(_ record: Int, outer: Int = -1) -> Env {
+        Env(child: child, record: record, outer: outer, params: params, families: families)
+    }
+
+    /// The last day the data say anything about the child (docs/multi-agency-rules.md):
+    /// the latest date in any of its records other than person records (whose expected
+    /// birth dates lie ahead), or the return's reference date if later.
+    mutating func endOfData() -> Day? {
+        if let end { return end }
+        var last: Day?
+        for r in child.records where r.parent >= 0 {
+            var i = Int(r.fieldStart)
+            while i < Int(r.fieldEnd) {
+                if let d = child.fields[i].day, last.map({ d > $0 }) ?? true { last = d }
+                i += 1
+            }
+        }
+        if let ref = referenceDate, last.map({ ref > $0 }) ?? true { last = ref }
+        end = .some(last)
+        return last
+    }
+
+    /// Whether the absence of records of `kinds` says anything about this child
+    /// (docs/multi-agency-rules.md, "Absence needs evidence"): only when the child has
+    /// such records, or records from more than one agency. A CIN census return checked
+    /// alone holds no notifications or visits, and saying so of every child is noise.
+    mutating func judgesAbsence(of kinds: [RecordKind]) -> Bool {
+        if child.records.contains(where: { kinds.contains($0.kind) }) { return true }
+        if let multiAgency { return multiAgency }
+        var first: Agency?
+        var many = false
+        for r in child.records where r.agency.name != "unknown" {
+            if let f = first { if r.agency != f { many = true; break } } else { first = r.agency }
+        }
+        multiAgency = many
+        return many
+    }
+}
+
+/// A span of time written in a rule: a literal (`10 working days`) or a parameter
+/// (`$visit-interval`), whose value the run's configuration may set.
+enum IntervalRef: Sendable {
+    case literal(Interval)
+    case parameter(slot: Int, name: String)
+
+    func value(_ run: Run) -> Interval {
+        switch self {
+        case .literal(let i): return i
+        case .parameter(let slot, _):
+            if case .interval(let i) = run.params[slot] { return i }
+            return Interval(0, .days)
+        }
+    }
+
+    /// The placeholder a message can name it by.
+    var parameterName: String? {
+        if case .parameter(_, let name) = self { return name }
+        return nil
+    }
+}
+
+/// A list of codes written in a rule: literal or a list parameter.
+enum ListRef: Sendable {
+    case literal([String])
+    case parameter(slot: Int)
+
+    func value(_ run: Run) -> [String] {
+        switch self {
+        case .literal(let l): return l
+        case .parameter(let slot):
+            if case .list(let l) = run.params[slot] { return l }
+            return []
+        }
+    }
+}
+
+extension Interval {
+    /// The first day that is still within the interval before `end` (counting back).
+    func start(before end: Day, calendar: WorkingDayCalendar) -> Day {
+        switch unit {
+        case .days: end - count
+        case .weeks: end - 7 * count
+        case .months: end.adding(months: -count)
+        case .workingDays: calendar.adding(workingDays: -count, to: end)
+        }
+    }
+
+    /// How long from `a` to `b`, in words and in this interval's unit where that reads
+    /// naturally (working days stay working days; other units are counted in days).
+    func elapsed(from a: Day, to b: Day, calendar: WorkingDayCalendar) -> String {
+        if unit == .workingDays {
+            let n = calendar.workingDays(from: a, to: b)
+            return n == 1 ? "1 working day" : "\(n) working days"
+        }
+        let n = b - a
+        if unit == .weeks, n >= 7 {
+            let w = n / 7, d = n % 7
+            return "\(n) days (\(w) week\(w == 1 ? "" : "s")\(d == 0 ? "" : " and \(d) day\(d == 1 ? "" : "s")"))"
+        }
+        return n == 1 ? "1 day" : "\(n) days"
+    }
+}
