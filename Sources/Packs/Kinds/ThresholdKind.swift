@@ -97,7 +97,8 @@ enum ThresholdKind {
             var slots = Slots()
             slots["count"] = "\(counted)"
             slots["total"] = "\(total)"
-            slots["share"] = "\(ParameterValue.percent(share))"
+            // A measured share reads to a tenth of a percent (33.3%), a limit as written.
+            slots["share"] = "\(ParameterValue.percent((share * 10).rounded() / 10))"
             switch limit {
             case .share(let slot, let literal):
                 var max = literal
