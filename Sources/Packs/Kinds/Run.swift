@@ -32,14 +32,7 @@ struct Run {
     /// birth dates lie ahead), or the return's reference date if later.
     mutating func endOfData() -> Day? {
         if let end { return end }
-        var last: Day?
-        for r in child.records where r.parent >= 0 {
-            var i = Int(r.fieldStart)
-            while i < Int(r.fieldEnd) {
-                if let d = child.fields[i].day, last.map({ d > $0 }) ?? true { last = d }
-                i += 1
-            }
-        }
+        var last = child.lastRecordedDay
         if let ref = referenceDate, last.map({ ref > $0 }) ?? true { last = ref }
         end = .some(last)
         return last
@@ -52,11 +45,7 @@ struct Run {
     mutating func judgesAbsence(of kinds: [RecordKind]) -> Bool {
         if child.records.contains(where: { kinds.contains($0.kind) }) { return true }
         if let multiAgency { return multiAgency }
-        var first: Agency?
-        var many = false
-        for r in child.records where r.agency.name != "unknown" {
-            if let f = first { if r.agency != f { many = true; break } } else { first = r.agency }
-        }
+        let many = child.isMultiAgency
         multiAgency = many
         return many
     }
