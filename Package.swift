@@ -67,6 +67,7 @@ let package = Package(
         .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport", "Model", "Read"], path: "Fuzz/JSON"),
         .executableTarget(name: "FuzzProfile", dependencies: ["FuzzSupport", "Config"], path: "Fuzz/Profile"),
         .executableTarget(name: "FuzzConfig", dependencies: ["FuzzSupport", "Config", "Checks"], path: "Fuzz/Config"),
+        .executableTarget(name: "FuzzPack", dependencies: ["FuzzSupport", "Check", "Packs", "Pipeline"], path: "Fuzz/Pack"),
         .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "Pipeline", "Report"], path: "Fuzz/Pipeline"),
         .testTarget(
             name: "CaselintTests",
