@@ -59,6 +59,10 @@ let package = Package(
         ),
         // Times the readers alone (scripts/bench-readers).
         .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map"], path: "Benchmarks/ReaderBench"),
+        // Times the built-in rule pack against the same rules written in Swift, through the
+        // real pipeline (scripts/bench-packs). Built like the rules it compares (release, fast).
+        .executableTarget(name: "caselint-packbench", dependencies: ["Model", "Check", "Checks", "Discover", "Report", "Pipeline"],
+                          path: "Benchmarks/PackBench", swiftSettings: fast),
         // Fuzz targets (libFuzzer; see scripts/fuzz). Built normally they replay input files.
         .target(name: "FuzzSupport", dependencies: ["Read"], path: "Fuzz/Support"),
         .executableTarget(name: "FuzzXML", dependencies: ["FuzzSupport", "Model", "Read", "Map"], path: "Fuzz/XML"),

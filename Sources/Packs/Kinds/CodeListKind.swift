@@ -35,9 +35,18 @@ enum CodeListKind {
             codes = list
         }
         guard let message = input.builder(selection.kinds, placeholders: codeList.placeholders) else { return nil }
-        return values(selection, field, message, fields: ["\(selection.kinds[0].name).\(field.key.name)"]) { run in
+        let fields = ["\(selection.kinds[0].name).\(field.key.name)"]
+        // A list written in the rule is the same for every child: its set is built here,
+        // once. A list parameter may be configured, so it is read for each child that has
+        // a value to test. The list in words is made only for a finding.
+        if case .literal(let list) = codes {
+            let allowed = Set(list)
+            let test: @Sendable (String) -> Bool = { allowed.contains($0) }
+            return values(selection, field, message, fields: fields) { _ in (test, list) }
+        }
+        return values(selection, field, message, fields: fields) { run in
             let allowed = codes.value(run)
-            return ({ allowed.contains($0) }, words(allowed))
+            return ({ allowed.contains($0) }, allowed)
         }
     }
 
@@ -67,15 +76,16 @@ enum CodeListKind {
             return nil
         }
         guard let message = input.builder(selection.kinds, placeholders: pattern.placeholders) else { return nil }
-        return values(selection, field, message, fields: ["\(selection.kinds[0].name).\(field.key.name)"]) { _ in (test, "") }
+        return values(selection, field, message, fields: ["\(selection.kinds[0].name).\(field.key.name)"]) { _ in (test, []) }
     }
 
     /// Reports each value of `field` in the selected records that `accept` rejects.
+    /// `accept` gives the test and the codes allowed (for the message), for one child.
     private static func values(_ selection: Selection, _ field: FieldAccess, _ message: Message.Builder, fields: [String],
-                               _ accept: @escaping @Sendable (Run) -> ((String) -> Bool, String)) -> CompiledCase {
+                               _ accept: @escaping @Sendable (Run) -> ((String) -> Bool, [String])) -> CompiledCase {
         CompiledCase(check: .child { run, out in
             var test: ((String) -> Bool)?
-            var codes = ""
+            var codes: [String] = []
             selection.each(run) { i in
                 guard let index = field.recordIndex(run.env(i)) else { return }
                 let record = RecordRef(child: run.child, index: index)
@@ -88,7 +98,7 @@ enum CodeListKind {
                     var slots = Slots()
                     slots["value"] = Slots.value(f.text, personal: field.personal)
                     slots["field"] = "\(f.source.name)"
-                    slots["codes"] = "\(codes)"
+                    slots["codes"] = "\(words(codes))"
                     slots["record"] = "\(record.kind.name)"
                     out.report(message(slots, run, record: record), at: f, of: record)
                 }
