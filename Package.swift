@@ -51,8 +51,8 @@ let package = Package(
             name: "caselint",
             dependencies: ["Pipeline", "Chronology", "Synth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // Times the readers alone (scripts/bench-readers).
-        .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map"], path: "Benchmarks/ReaderBench"),
+        // Times the readers alone, or a profile's read and map (scripts/bench-readers, scripts/bench).
+        .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map", "Config"], path: "Benchmarks/ReaderBench"),
         // Fuzz targets (libFuzzer; see scripts/fuzz). Built normally they replay input files.
         .target(name: "FuzzSupport", dependencies: ["Read"], path: "Fuzz/Support"),
         .executableTarget(name: "FuzzXML", dependencies: ["FuzzSupport", "Model", "Read", "Map"], path: "Fuzz/XML"),
