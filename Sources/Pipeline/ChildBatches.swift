@@ -1,6 +1,8 @@
 import Check
 import Dispatch
+import Foundation
 import Model
+import Synchronization
 
 /// Checks the children of one source on several threads while its reader goes on.
 ///
@@ -10,6 +12,7 @@ import Model
 /// in order. Finished batches are handed back strictly in the order they were made, so the
 /// findings come out exactly as a single thread would give them, whatever `--jobs` says.
 /// At most `inFlight` batches are outstanding: memory stays bounded however large the file.
+/// A source of one batch or less is checked on the reader's thread, with no thread started.
 final class ChildBatches {
     /// What the reader saw, in order: findings, or a child whose rule findings a worker fills in.
     enum Entry {
@@ -36,13 +39,15 @@ final class ChildBatches {
     private var current = Batch()
     private var pending: [Batch] = []
     private var head = 0
-    private static let workers = DispatchQueue(label: "caselint.children", attributes: .concurrent)
+    private let workerCount: Int
+    private var workers: Workers?
 
     /// `deliver` receives each finished batch, in order, on the reader's thread.
     init(checker: ReturnChecker, linkedChecker: ReturnChecker?, workers: Int, deliver: @escaping (Batch) -> Void) {
         self.checker = checker
         self.linkedChecker = linkedChecker
         inFlight = max(2, workers * 2)
+        workerCount = workers
         self.deliver = deliver
     }
 
@@ -58,18 +63,33 @@ final class ChildBatches {
 
     /// Waits for every batch and delivers what is left.
     func drain() {
-        if !current.entries.isEmpty { submit() }
-        while head < pending.count { take() }
+        if workers == nil {
+            // Never more than one batch: no thread is worth starting.
+            let batch = current
+            current = Batch()
+            check(batch)
+            deliver(batch)
+        } else {
+            if !current.entries.isEmpty { submit() }
+            while head < pending.count { take() }
+        }
+        workers?.stop()
+        workers = nil
         pending.removeAll()
         head = 0
+    }
+
+    private func check(_ batch: Batch) {
+        batch.checked = batch.children.map { checker.check($0) }
+        if let linkedChecker { batch.linkedChecked = batch.children.map { linkedChecker.check($0) } }
     }
 
     private func submit() {
         let batch = current
         current = Batch()
-        let checker = self.checker, linkedChecker = self.linkedChecker
         pending.append(batch)
-        ChildBatches.workers.async {
+        if workers == nil { workers = Workers(count: workerCount) }
+        workers!.run { [checker, linkedChecker] in
             batch.checked = batch.children.map { checker.check($0) }
             if let linkedChecker { batch.linkedChecked = batch.children.map { linkedChecker.check($0) } }
             batch.done.signal()
@@ -88,5 +108,42 @@ final class ChildBatches {
         pending[head] = Batch()
         head += 1
         deliver(batch)
+    }
+}
+
+/// Threads of our own for the batches. GCD's pool would not do: its threads already run
+/// the files, each blocked while its batches are checked, and the pool grows too slowly to
+/// run the batches in time.
+final class Workers: Sendable {
+    private let jobs = Mutex<[(@Sendable () -> Void)?]>([])
+    private let ready = DispatchSemaphore(value: 0)
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        for _ in 0..<count {
+            let thread = Thread { [self] in
+                while true {
+                    ready.wait()
+                    guard let job = jobs.withLock({ $0.removeFirst() }) else { return }
+                    job()
+                }
+            }
+            thread.name = "caselint.children"
+            thread.start()
+        }
+    }
+
+    func run(_ job: @escaping @Sendable () -> Void) {
+        jobs.withLock { $0.append(job) }
+        ready.signal()
+    }
+
+    /// Lets each thread end once the jobs before are done.
+    func stop() {
+        for _ in 0..<count {
+            jobs.withLock { $0.append(nil) }
+            ready.signal()
+        }
     }
 }
