@@ -89,10 +89,12 @@ final class ChildBatches {
         current = Batch()
         pending.append(batch)
         if workers == nil { workers = Workers(count: workerCount) }
-        workers!.run { [checker, linkedChecker] in
+        // Unretained: `pending` holds the batch until it is done, so that its children
+        // are freed on this thread, by the allocator arena that made them.
+        workers!.run { [checker, linkedChecker, unowned(unsafe) batch, done = batch.done] in
             batch.checked = batch.children.map { checker.check($0) }
             if let linkedChecker { batch.linkedChecked = batch.children.map { linkedChecker.check($0) } }
-            batch.done.signal()
+            done.signal()
         }
         // Keep memory bounded: wait for the oldest batch once enough are outstanding.
         while pending.count - head >= inFlight { take() }
