@@ -57,8 +57,8 @@ let package = Package(
             name: "caselint",
             dependencies: ["Pipeline", "Chronology", "Synth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // Times the readers alone (scripts/bench-readers).
-        .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map"], path: "Benchmarks/ReaderBench"),
+        // Times the readers alone, or a profile's read and map (scripts/bench-readers, scripts/bench).
+        .executableTarget(name: "caselint-bench", dependencies: ["Model", "Read", "Map", "Config"], path: "Benchmarks/ReaderBench"),
         // Times the built-in rule pack against the same rules written in Swift, through the
         // real pipeline (scripts/bench-packs). Built like the rules it compares (release, fast).
         .executableTarget(name: "caselint-packbench", dependencies: ["Model", "Check", "Checks", "Discover", "Report", "Pipeline"],

@@ -1,5 +1,8 @@
-// Times one reader over one file, single-threaded: `caselint-bench csv|json|csv-map|json-map PATH`.
-// Prints the CPU seconds spent (one thread) and what was read. Used by scripts/bench-readers.
+// Times one reader over one file, single-threaded: `caselint-bench csv|json|csv-map|json-map PATH`,
+// or a mapping profile's read and map: `caselint-bench profile PROFILE.yml PATH`.
+// Prints the CPU seconds spent (one thread) and what was read. Used by scripts/bench-readers
+// and scripts/bench.
+import Config
 import Foundation
 import Map
 import Model
@@ -37,11 +40,20 @@ final class CountChildren: RecordSink {
 }
 
 let args = CommandLine.arguments
-guard args.count == 3 else {
-    FileHandle.standardError.write("usage: caselint-bench csv|json|csv-map|json-map PATH\n".data(using: .utf8)!)
+guard args.count == 3 || (args.count == 4 && args[1] == "profile") else {
+    FileHandle.standardError.write("usage: caselint-bench csv|json|csv-map|json-map PATH | profile PROFILE PATH\n".data(using: .utf8)!)
     exit(2)
 }
-let (mode, path) = (args[1], args[2])
+let (mode, path) = (args[1], args.last!)
+var profile: MappingProfile?
+if mode == "profile" {
+    let (loaded, errors) = MappingProfileLoader.load(path: args[2])
+    guard let loaded, errors.isEmpty else {
+        FileHandle.standardError.write("cannot load profile \(args[2]): \(errors)\n".data(using: .utf8)!)
+        exit(2)
+    }
+    profile = loaded
+}
 /// CPU time of this process: on a shared machine, wall time also counts other processes.
 func cpuSeconds() -> Double {
     var t = timespec()
@@ -71,6 +83,23 @@ case "json-map":
     try ByteSource.file(path) { try JSONReader.read($0, records: .member(["records"]), handler: rows) }
     rows.finish()
     summary = "\(sink.records)-records,\(sink.diagnostics)-diagnostics"
+case "profile":
+    let p = profile!
+    let sink = CountChildren()
+    switch p.format {
+    case .csv:
+        let rows = CSVRows(layout: p.layout, file: FileID(0), sink: sink)
+        try ByteSource.file(path) { try CSVReader.read($0, delimiter: p.delimiter ?? UInt8(ascii: ","), encoding: p.encoding, handler: rows) }
+        rows.finish()
+    case .json:
+        let rows = JSONRows(layout: p.layout, file: FileID(0), sink: sink)
+        try ByteSource.file(path) { try JSONReader.read($0, records: .member(p.records ?? ["records"]), handler: rows) }
+        rows.finish()
+    default:
+        FileHandle.standardError.write("profile format \(p.format) is not timed here\n".data(using: .utf8)!)
+        exit(2)
+    }
+    summary = "\(sink.children)-fragments,\(sink.records)-records,\(sink.diagnostics)-diagnostics"
 default:
     FileHandle.standardError.write("unknown mode \(mode)\n".data(using: .utf8)!)
     exit(2)

@@ -151,10 +151,13 @@ extension MultiAgency {
                 """),
         ]
     ) { child, out in
+        // Most children have no allocation records: look before reading the parameters.
+        let dated = child.dated(.workerAllocation, .startDate)
+        guard !dated.isEmpty else { return }
         let roles = Set(out.list("roles").map(normalisedCode))
         let defaultRole = "social-worker"
         var byRole: [String: [Dated]] = [:]
-        for a in child.dated(.workerAllocation, .startDate) {
+        for a in dated {
             let role = a.record.text(Keys.workerRole).map(normalisedCode) ?? defaultRole
             if roles.contains(role) { byRole[role, default: []].append(a) }
         }

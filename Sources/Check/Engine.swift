@@ -6,7 +6,9 @@ import Model
 /// `finish` feed the return-level checks and must be called in source order.
 public final class ReturnChecker: @unchecked Sendable {
     public let context: CheckContext
-    private let childRules: [(active: ActiveRule, run: @Sendable (Child, inout Findings) -> Void)]
+    /// The child-level rules, as two arrays walked by index (no tuple copied per rule).
+    private let childActives: [ActiveRule]
+    private let childRuns: [@Sendable (Child, inout Findings) -> Void]
     private var returnChecks: [(active: ActiveRule, check: any ReturnCheck)]
 
     /// `rules` are the run's active rules; those outside the context's ruleset are left out.
@@ -21,16 +23,17 @@ public final class ReturnChecker: @unchecked Sendable {
             case .reader: break
             }
         }
-        childRules = child
+        childActives = child.map(\.0)
+        childRuns = child.map(\.1)
         returnChecks = whole
     }
 
     /// Runs every child-level rule on one child.
     public func check(_ child: Child) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for entry in childRules {
-            var findings = Findings(entry.active)
-            entry.run(child, &findings)
+        for i in childRuns.indices {
+            var findings = Findings(childActives[i])
+            childRuns[i](child, &findings)
             if !findings.diagnostics.isEmpty { out.append(contentsOf: findings.diagnostics) }
         }
         return out

@@ -3,10 +3,10 @@ import Model
 /// Accumulates one child's (or the header's) records and fields. Fields of a record are
 /// buffered until it closes so that each record's fields are contiguous.
 struct GroupBuilder {
-    let kind: RecordKind
-    let source: Symbol
-    let location: SourceLocation
-    let ordinal: Int32
+    private(set) var kind: RecordKind
+    private(set) var source: Symbol
+    private(set) var location: SourceLocation
+    private(set) var ordinal: Int32
     private(set) var records: [Record] = []
     private(set) var fields: [Field] = []
     /// Fields of the open records, innermost last; `open` says where each record's start.
@@ -25,6 +25,24 @@ struct GroupBuilder {
         self.ordinal = ordinal
         records.reserveCapacity(recordRoom)
         fields.reserveCapacity(fieldRoom)
+        records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
+        open.append((0, 0))
+    }
+
+    /// Starts another group in this builder, keeping its working buffers' room.
+    mutating func reset(kind: RecordKind, source: Symbol, location: SourceLocation, agency: Agency, ordinal: Int32,
+                        records recordRoom: Int, fields fieldRoom: Int) {
+        self.kind = kind
+        self.source = source
+        self.location = location
+        self.ordinal = ordinal
+        records = []
+        fields = []
+        records.reserveCapacity(recordRoom)
+        fields.reserveCapacity(fieldRoom)
+        pending.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        side.removeAll(keepingCapacity: true)
         records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
         open.append((0, 0))
     }
@@ -73,7 +91,12 @@ struct GroupBuilder {
     /// repeat its identifiers; they are kept once).
     func rootHas(_ key: FieldKey, _ text: String) -> Bool {
         let end = open.count > 1 ? open[1].pendingStart : pending.count
-        return pending[0..<end].contains { $0.key == key && $0.text == text }
+        var i = 0
+        while i < end {
+            if pending[i].key == key && pending[i].text == text { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Adds a whole record under the root, its fields already known (a row's record):

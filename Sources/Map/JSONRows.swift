@@ -12,6 +12,10 @@ public final class JSONRows: JSONHandler {
     private var count: Int32 = 0
     private let rowName = Symbol("record")
     private var names: [String: Symbol] = [:]
+    /// The previous record's key paths, slot by slot: records of one export repeat their
+    /// keys in the same order, so most keys are matched here without hashing.
+    private var recent: [(prefix: String, key: String, path: String, symbol: Symbol)] = []
+    private var slot = 0
     public private(set) var syntaxError = false
 
     public init(layout: RowLayout, file: FileID, sink: RecordSink) {
@@ -29,6 +33,8 @@ public final class JSONRows: JSONHandler {
             return true
         }
         var cells: [RowCell] = []
+        cells.reserveCapacity(recent.count)
+        slot = 0
         flatten(members, prefix: "", into: &cells)
         mapper.map(Row(name: rowName, number: count, start: node.position, cells: cells))
         return true
@@ -43,20 +49,29 @@ public final class JSONRows: JSONHandler {
 
     private func flatten(_ members: [JSONMember], prefix: String, into cells: inout [RowCell]) {
         for m in members {
-            let path = prefix.isEmpty ? m.key : prefix + "." + m.key
-            add(m.value, path: path, at: m.keyPosition, into: &cells)
+            let path: String, symbol: Symbol
+            if slot < recent.count, recent[slot].key == m.key, recent[slot].prefix == prefix {
+                (path, symbol) = (recent[slot].path, recent[slot].symbol)
+            } else {
+                path = prefix.isEmpty ? m.key : prefix + "." + m.key
+                symbol = self.symbol(path)
+                let entry = (prefix, m.key, path, symbol)
+                if slot < recent.count { recent[slot] = entry } else { recent.append(entry) }
+            }
+            slot += 1
+            add(m.value, path: path, symbol: symbol, at: m.keyPosition, into: &cells)
         }
     }
 
-    private func add(_ node: JSONNode, path: String, at: TextPosition, into cells: inout [RowCell]) {
+    private func add(_ node: JSONNode, path: String, symbol: Symbol, at: TextPosition, into cells: inout [RowCell]) {
         switch node.value {
         case .null: break
         case .object(let inner): flatten(inner, prefix: path, into: &cells)
-        case .array(let items): for item in items { add(item, path: path, at: item.position, into: &cells) }
+        case .array(let items): for item in items { add(item, path: path, symbol: symbol, at: item.position, into: &cells) }
         case .bool, .number, .string:
             var valueAt = node.position
             if case .string = node.value { valueAt.column += 1 }
-            cells.append(RowCell(name: symbol(path), text: node.value.scalarText ?? "", location: at, valuePosition: valueAt))
+            cells.append(RowCell(name: symbol, text: node.value.scalarText ?? "", location: at, valuePosition: valueAt))
         }
     }
 

@@ -54,6 +54,7 @@ public final class RowMapper {
     private unowned let sink: RecordSink
 
     private var group: GroupBuilder?
+    private var spare: GroupBuilder?
     /// The current fragment's identifiers, in the order of `Schema.childIdentifiers`.
     private var groupIDs: [String] = []
     private var rowIDs: [String] = []
@@ -65,6 +66,10 @@ public final class RowMapper {
     /// One column's target field, worked out once per source name (rows repeat their names).
     private final class Target {
         let column: RowLayout.Column
+        /// The column's parts, read once here rather than copied out of `column` per cell.
+        let field: FieldKey
+        let values: [String: String]?
+        let dateFormat: DateFormat?
         let type: ValueType?
         let repeats: Bool
         let codes: Set<String>?
@@ -76,6 +81,9 @@ public final class RowMapper {
 
         init(_ column: RowLayout.Column) {
             self.column = column
+            field = column.field
+            values = column.values
+            dateFormat = column.dateFormat
             let spec = Schema.spec(column.field)
             type = spec?.type
             repeats = spec?.repeats ?? false
@@ -89,10 +97,16 @@ public final class RowMapper {
         let targets: [Target]
         let isKind: Bool
         let isAgency: Bool
+        /// The row's own id (`recordID`, `incidentID`), for findings' record identity.
+        let isRowID: Bool
+        /// Some target is one of the child's identifiers.
+        let hasIdentifier: Bool
         init(targets: [Target], isKind: Bool, isAgency: Bool) {
             self.targets = targets
             self.isKind = isKind
             self.isAgency = isAgency
+            isRowID = targets.contains { $0.field == .recordID || $0.field == .incidentID }
+            hasIdentifier = targets.contains { $0.identifier >= 0 }
         }
     }
     private var resolved: [Resolved] = []
@@ -104,7 +118,13 @@ public final class RowMapper {
     private var rootBuffer: [Field] = []
     /// The row being mapped, for findings' record identity: its type and its own id
     /// (`visit:V-1`) when it has one, so fingerprints survive rows moving in the file.
-    private var rowIdentity = ""
+    /// Kept as parts and joined only when a finding needs it.
+    private var rowKind: RecordKind?
+    private var rowOwnID: String?
+    private var rowIdentity: String {
+        guard let rowKind else { return "" }
+        return rowOwnID.map { rowKind.name + ":" + $0 } ?? rowKind.name
+    }
     private var lastKindText: String?
     private var lastKind: RecordKind?
     private var lastAgencyText: String?
@@ -140,23 +160,24 @@ public final class RowMapper {
     public func map(_ row: Row) {
         var kindCell: RowCell?, agencyCell: RowCell?
         slots.removeAll(keepingCapacity: true)
-        for i in rowIDs.indices { rowIDs[i] = "" }
-        for cell in row.cells {
-            let r = resolved[resolve(cell.name)]
+        for i in rowIDs.indices where !rowIDs[i].isEmpty { rowIDs[i] = "" }
+        var rowIDCell = -1
+        for c in row.cells.indices {
+            let r = resolved[resolve(row.cells[c].name)]
             slots.append(r)
-            if r.isKind { kindCell = cell }
-            if r.isAgency { agencyCell = cell }
-            for t in r.targets where t.identifier >= 0 && rowIDs[t.identifier].isEmpty {
-                rowIDs[t.identifier] = trimmed(cell.text)
+            if r.isKind { kindCell = row.cells[c] }
+            if r.isAgency { agencyCell = row.cells[c] }
+            if r.isRowID && rowIDCell < 0 { rowIDCell = c }
+            if r.hasIdentifier {
+                for t in r.targets where t.identifier >= 0 && rowIDs[t.identifier].isEmpty {
+                    rowIDs[t.identifier] = trimmed(row.cells[c].text)
+                }
             }
         }
         guard let kind = kindOf(row, kindCell) else { return }
         rowsMapped += 1
-        rowIdentity = kind.name
-        for (cell, r) in zip(row.cells, slots) where r.targets.contains(where: { $0.column.field == .recordID || $0.column.field == .incidentID }) {
-            rowIdentity = kind.name + ":" + trimmed(cell.text)
-            break
-        }
+        rowKind = kind
+        rowOwnID = rowIDCell < 0 ? nil : trimmed(row.cells[rowIDCell].text)
         let agency = agencyOf(agencyCell)
 
         // Which child: consecutive rows with the same identifiers are one fragment.
@@ -164,8 +185,17 @@ public final class RowMapper {
         if group == nil || !hasIDs || rowIDs != groupIDs {
             finish()
             fragments += 1
-            group = GroupBuilder(kind: kind == .person ? .person : .identity, source: row.name, location: loc(row.start),
-                                 agency: agency, ordinal: row.number, records: 2, fields: row.cells.count + 2)
+            let root: RecordKind = kind == .person ? .person : .identity
+            if var g = spare {
+                // The last fragment's builder, its buffers kept: most fragments are one row.
+                spare = nil
+                g.reset(kind: root, source: row.name, location: loc(row.start), agency: agency, ordinal: row.number,
+                        records: 2, fields: row.cells.count + 2)
+                group = g
+            } else {
+                group = GroupBuilder(kind: root, source: row.name, location: loc(row.start),
+                                     agency: agency, ordinal: row.number, records: 2, fields: row.cells.count + 2)
+            }
             swap(&groupIDs, &rowIDs)
             ordinals.removeAll(keepingCapacity: true)
         }
@@ -173,29 +203,30 @@ public final class RowMapper {
 
         // The child's fields first, then the row's own record.
         own.removeAll(keepingCapacity: true)
-        for (cell, r) in zip(row.cells, slots) {
+        for c in row.cells.indices {
+            let r = slots[c]
             if r.targets.isEmpty {
                 if layout.reportsUnknownColumns && !r.isKind && !r.isAgency {
-                    unknown(cell, kind: kind, why: "is not a field of caselint's interchange vocabulary")
+                    unknown(row.cells[c], kind: kind, why: "is not a field of caselint's interchange vocabulary")
                 }
                 continue
             }
             for t in r.targets {
                 if t.routeKind != kind {
-                    t.route = Route.of(t.column.field, in: kind)
+                    t.route = Route.of(t.field, in: kind)
                     t.routeKind = kind
                 }
                 switch t.route {
                 case .root:
                     rootBuffer.removeAll(keepingCapacity: true)
-                    fields(of: cell, t, into: &rootBuffer)
+                    fields(of: row.cells[c], t, into: &rootBuffer)
                     for f in rootBuffer where !group!.rootHas(f.key, f.text) { group!.addToRoot(f) }
                 case .record:
-                    fields(of: cell, t, into: &own)
+                    fields(of: row.cells[c], t, into: &own)
                 case .unknown:
                     // A profile whose rows are of several kinds maps some columns for some
                     // kinds only; an interchange file names each field itself.
-                    if layout.reportsUnknownColumns { unknown(cell, kind: kind, why: "is not a field of a \(kind.name) record") }
+                    if layout.reportsUnknownColumns { unknown(row.cells[c], kind: kind, why: "is not a field of a \(kind.name) record") }
                 }
             }
         }
@@ -207,7 +238,8 @@ public final class RowMapper {
             } else {
                 ordinals.append((kind, 1))
             }
-            for i in own.indices.dropFirst() where own[..<i].contains(where: { $0.key == own[i].key }) {
+            // (Indices, not slices: this runs for every row.)
+            for i in own.indices.dropFirst() where own.firstIndex(of: own[i].key) < i {
                 if Schema.spec(own[i].key)?.repeats != true {
                     report("MAP004", .warning, "\(own[i].source.name) appears more than once in this record; only the first is checked",
                            at: own[i].location, field: own[i].source.name)
@@ -220,8 +252,9 @@ public final class RowMapper {
     /// Hands the last fragment to the sink. Call at the end of the source.
     public func finish() {
         guard var g = group else { return }
-        sink.child(g.finish(source: g.source))
         group = nil
+        sink.child(g.finish(source: g.source))
+        spare = g
     }
 
     // MARK: rows
@@ -295,19 +328,18 @@ public final class RowMapper {
     }
 
     private func field(_ raw: String, cell: RowCell, valueAt: TextPosition, _ target: Target) -> Field? {
-        let column = target.column
         let (text, lead) = trimmedCounting(raw)
         if text.isEmpty { return nil }
         var at = valueAt
         at.column += lead
-        let key = column.field
+        let key = target.field
         func shown(_ s: String) -> Message {
             let personal = Schema.isPersonal(key)
             let visible = s.replacingControlCharacters()
             return personal ? "\(personal: visible)" : "\(visible)"
         }
         var value = text
-        if let map = column.values {
+        if let map = target.values {
             if let mapped = map[text] {
                 value = mapped
             } else {
@@ -320,7 +352,7 @@ public final class RowMapper {
         guard let type = target.type else { return f }
         switch type {
         case .date:
-            let format = column.dateFormat ?? layout.dateFormat
+            let format = target.dateFormat ?? layout.dateFormat
             f.day = format.parse(value)
             if f.day == nil {
                 report("MAP003", .error, "\(cell.name.name) is not a valid date: '\(shown(value))' (expected \(format.display))",
@@ -337,7 +369,7 @@ public final class RowMapper {
                        at: loc(at), field: cell.name.name)
             }
         case .code:
-            if let codes = target.codes, column.values == nil, !codes.contains(value) {
+            if let codes = target.codes, target.values == nil, !codes.contains(value) {
                 let codes = Schema.spec(key)?.codes ?? []
                 let hint = Suggest.closest(value, among: codes).map { "; did you mean '\($0)'?" } ?? ""
                 report("MAP006", .warning, "\(cell.name.name) value '\(shown(value))' is not one of the standard codes\(hint) (\(codes.joined(separator: ", ")))",
@@ -353,9 +385,10 @@ public final class RowMapper {
 
     /// The text without surrounding whitespace, and how many characters were cut in front.
     private func trimmedCounting(_ s: String) -> (String, UInt32) {
-        guard let first = s.utf8.first, let last = s.utf8.last,
-              first == 32 || first == 9 || last == 32 || last == 9 || first == 10 || last == 10 || first == 13 || last == 13
-        else { return (s, 0) }
+        func space(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+        // Most values have nothing to trim: look at the two ends' bytes in place.
+        let ends = s.utf8.withContiguousStorageIfAvailable { b in b.isEmpty ? false : space(b[0]) || space(b[b.count - 1]) }
+        if ends == false || s.isEmpty { return (s, 0) }
         var sub = Substring(s)
         var lead: UInt32 = 0
         while let c = sub.first, c.isWhitespace { sub.removeFirst(); lead += 1 }
@@ -390,5 +423,14 @@ extension String {
             }
         }
         return out
+    }
+}
+
+extension [Field] {
+    /// The index of the first field with `key` (`count` when there is none).
+    func firstIndex(of key: FieldKey) -> Int {
+        var i = 0
+        while i < count, self[i].key != key { i += 1 }
+        return i
     }
 }

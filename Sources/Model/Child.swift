@@ -62,7 +62,12 @@ public final class Child: Sendable {
 
     /// Every record of a kind, in source order.
     public func records(_ kind: RecordKind) -> [RecordRef] {
+        // Counted first: rules ask this of every child, often for kinds it has none of.
+        var n = 0
+        for r in records where r.kind == kind { n += 1 }
+        if n == 0 { return [] }
         var out: [RecordRef] = []
+        out.reserveCapacity(n)
         for i in records.indices where records[i].kind == kind { out.append(RecordRef(child: self, index: i)) }
         return out
     }
@@ -131,8 +136,8 @@ public struct RecordRef: Sendable {
         var out: [RecordRef] = []
         let me = Int32(index)
         // Children always follow their parent.
-        for i in (index + 1)..<child.records.count
-        where child.records[i].parent == me && child.records[i].kind == kind {
+        let records = child.records
+        for i in (index + 1)..<records.count where records[i].parent == me && records[i].kind == kind {
             out.append(RecordRef(child: child, index: i))
         }
         return out

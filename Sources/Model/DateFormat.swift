@@ -73,7 +73,12 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// names a day that does not exist.
     public func parse(_ text: String) -> Day? {
         if isISO { return Day(iso: text) }
-        let b = Array(text.utf8)
+        // The text's own bytes: mapped exports parse a date in most rows.
+        var copy = text
+        return copy.withUTF8 { parse(bytes: $0) }
+    }
+
+    private func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Day? {
         var i = 0
         var y = -1, m = -1, d = -1
         func digits(_ n: Int, exact: Bool) -> Int? {

@@ -247,7 +247,7 @@ public struct Linter: Sendable {
         }
         let limits = options.limits
         let sink = SourceChecker(file: id, family: family, rules: rules, ruleset: options.ruleset, collect: collect, limits: limits,
-                                 parameters: options.parameters)
+                                 parameters: options.parameters, workers: options.jobs)
         outcome.format = family.name
         // Findings the reader makes about a file belong to the file's agency.
         var agency: String?

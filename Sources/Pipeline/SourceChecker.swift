@@ -36,12 +36,17 @@ final class SourceChecker: RecordSink {
     private var overflow = 0
 
     private let parameters: RuleParameters
+    /// Threads that may check this source's children (1: all on the reader's thread).
+    private let workers: Int
+    /// Children checked on other threads, when `workers` > 1.
+    private var batches: ChildBatches?
 
     init(file: FileID, family: SourceFamily, rules: [Rule], ruleset: Ruleset?, collect: Collect = Collect(),
-         limits: Limits = .defaults, parameters: RuleParameters = RuleParameters()) {
+         limits: Limits = .defaults, parameters: RuleParameters = RuleParameters(), workers: Int = 1) {
         self.file = file
         self.family = family
         self.parameters = parameters
+        self.workers = workers
         maxFindings = limits.maxFindingsPerFile
         sourceRules = rules.filter { $0.scope.runs(on: family) }
         linkedRules = collect.linkedInline ? rules.filter { $0.scope == .linked } : []
@@ -60,8 +65,29 @@ final class SourceChecker: RecordSink {
     }
 
     private func start(_ context: CheckContext) {
-        checker = ReturnChecker(rules: sourceRules, context: context)
+        let checker = ReturnChecker(rules: sourceRules, context: context)
+        self.checker = checker
         if !linkedRules.isEmpty { linkedChecker = ReturnChecker(rules: linkedRules, context: context) }
+        if workers > 1 {
+            batches = ChildBatches(checker: checker, linkedChecker: linkedChecker, workers: workers) { [unowned self] batch in
+                self.merge(batch)
+            }
+        }
+    }
+
+    /// Keeps a finished batch's findings in the order one thread would have made them.
+    private func merge(_ batch: ChildBatches.Batch) {
+        for entry in batch.entries {
+            switch entry {
+            case .found(let found):
+                keep(found)
+            case .child(let i, let observed, let linkedObserved):
+                keep(batch.checked[i])
+                keep(observed)
+                if !batch.linkedChecked.isEmpty { keep(batch.linkedChecked[i]) }
+                keep(linkedObserved)
+            }
+        }
     }
 
     func child(_ child: Child) {
@@ -73,11 +99,16 @@ final class SourceChecker: RecordSink {
         if collect.identities { identities.add(child, file: file, index: children) }
         if collect.fragments { fragments.append(child) }
         children += 1
-        keep(checker!.check(child))
-        keep(checker!.observe(child))
-        if let linkedChecker {
-            keep(linkedChecker.check(child))
-            keep(linkedChecker.observe(child))
+        if let batches {
+            // Return-level rules see children here, in order; child-level rules run elsewhere.
+            batches.add(child, observed: checker!.observe(child), linkedObserved: linkedChecker?.observe(child) ?? [])
+        } else {
+            keep(checker!.check(child))
+            keep(checker!.observe(child))
+            if let linkedChecker {
+                keep(linkedChecker.check(child))
+                keep(linkedChecker.observe(child))
+            }
         }
         if collect.linkedInline { collect.observe?(child) }
     }
@@ -96,7 +127,7 @@ final class SourceChecker: RecordSink {
     var census: CensusPeriod? { checker?.context.census }
 
     func diagnostic(_ diagnostic: Diagnostic) {
-        keep([diagnostic])
+        if let batches { batches.add([diagnostic]) } else { keep([diagnostic]) }
     }
 
     /// Keeps findings up to the per-file limit, so a file with millions of them costs
@@ -116,6 +147,8 @@ final class SourceChecker: RecordSink {
     /// only when it was `complete`: read to its end, not cut short by malformed input or a
     /// limit, since their verdicts need every child.
     func finish(complete: Bool = true) {
+        batches?.drain()
+        batches = nil
         if complete, let checker { keep(checker.finish()) }
         if complete, let linkedChecker { keep(linkedChecker.finish()) }
         if overflow > 0 {

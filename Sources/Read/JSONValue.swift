@@ -16,7 +16,7 @@ public struct JSONNode: Sendable {
     }
 }
 
-public indirect enum JSONValue: Sendable {
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     /// The number as written (`12`, `-0.5e3`): mapping needs the text, not a Double.

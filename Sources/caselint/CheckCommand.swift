@@ -81,7 +81,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Colour output: auto (only on a terminal), always or never.")
     var color: ColorChoice = .auto
 
-    @Option(name: .shortAndLong, help: "Files to check at once (default: all cores).")
+    @Option(name: .shortAndLong, help: "Threads: files checked at once, and a large file's children checked side by side (default: all cores).")
     var jobs: Int?
 
     @Option(name: .customLong("profile"), help: ArgumentHelp(

@@ -1,0 +1,48 @@
+import Foundation
+import Model
+import Pipeline
+import Report
+import Synth
+import Testing
+
+/// `--jobs` changes how fast a run is, never what it says: files and children checked on
+/// several threads give the same report, byte for byte, as one thread.
+@Suite struct JobsTests {
+    private func report(_ paths: [String], jobs: Int, limits: Limits = .defaults) -> String {
+        var options = LintOptions(paths: paths)
+        options.jobs = jobs
+        options.limits = limits
+        let result = Linter(options: options).run()
+        return JSONRenderer(showValues: true).render(result)
+            + TextRenderer(color: false, showValues: true).render(result)
+    }
+
+    @Test func multiFileFolderIsTheSameWithAnyJobs() {
+        let paths = [Repo.path("fixtures/agencies"), Repo.path("fixtures/cin-census"), Repo.path("fixtures/case-review")]
+        let one = report(paths, jobs: 1)
+        #expect(one.contains("\"findings\""))
+        for jobs in [2, 4] { #expect(report(paths, jobs: jobs) == one, "--jobs \(jobs) differs from --jobs 1") }
+    }
+
+    /// A census large enough for many batches of children, with every defect, so findings
+    /// of child-level, return-level and reader rules interleave.
+    @Test func largeCensusIsTheSameWithAnyJobs() throws {
+        var options = CINSynthOptions()
+        options.children = 4000
+        options.seed = 11
+        options.defects = ["all"]
+        options.defectRate = 0.3
+        let (url, _) = try writeSynthetic(options)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let one = report([url.path], jobs: 1)
+        #expect(one.contains("CIN8925"))
+        #expect(report([url.path], jobs: 2) == one)
+        #expect(report([url.path], jobs: 3) == one)
+        // The per-file limit keeps the same findings whichever thread found them.
+        var limits = Limits.defaults
+        limits.maxFindingsPerFile = 700
+        let cut = report([url.path], jobs: 1, limits: limits)
+        #expect(cut.contains("LIM003"))
+        #expect(report([url.path], jobs: 2, limits: limits) == cut)
+    }
+}
