@@ -191,13 +191,22 @@ public struct Linter: Sendable {
                                    parameters: options.parameters, families: families)
         let checker = ReturnChecker(rules: rules, context: context)
         var out: [Diagnostic] = []
+        // Child-level rules run on --jobs threads, a batch of children at a time, as a large
+        // file's do; children are merged and return-level rules observe them here, in order.
+        let batches = ChildBatches(checker: checker, linkedChecker: nil, workers: max(1, options.jobs)) { batch in
+            for entry in batch.entries {
+                guard case .child(let i, let observed, _) = entry else { continue }
+                out += batch.checked[i]
+                out += observed
+            }
+        }
         for group in members where !group.isEmpty {
             let ordered = group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person }
             let child = Child.merging(ordered)
-            out += checker.check(child)
-            out += checker.observe(child)
+            batches.add(child, observed: checker.observe(child), linkedObserved: [])
             options.linkedChildren?(child)
         }
+        batches.drain()
         return out + checker.finish()
     }
 
