@@ -43,12 +43,16 @@ public final class ActiveRule: Sendable {
     public let context: CheckContext
     let id: String
     let severity: Severity
+    /// The parameter values the configuration sets for this rule, looked up once per
+    /// return rather than for every child.
+    @usableFromInline let configured: [String: ParameterValue]
 
     public init(rule: Rule, context: CheckContext) {
         self.rule = rule
         self.context = context
         id = rule.id
         severity = rule.severity
+        configured = context.parameters.values(of: rule.id)
     }
 }
 
@@ -63,6 +67,8 @@ public struct Findings {
     /// Inlinable so that a rule reading `out.context.census` does not copy the whole context.
     @inlinable public var rule: Rule { active.rule }
     @inlinable public var context: CheckContext { active.context }
+    /// The parameter values the configuration sets for the rule (empty: every default).
+    @inlinable public var configuredParameters: [String: ParameterValue] { active.configured }
 
     public init(rule: Rule, context: CheckContext) {
         let made = ActiveRule(rule: rule, context: context)

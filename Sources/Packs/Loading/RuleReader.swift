@@ -116,7 +116,7 @@ enum RuleReader {
         let defaults = parameters.map { $0.parameter.defaultParsed! }
         @Sendable func values(_ out: Findings) -> [ParameterValue] {
             if parameters.isEmpty { return defaults }
-            let configured = out.context.parameters.values(of: id)
+            let configured = out.configuredParameters
             if configured.isEmpty { return defaults }
             return parameters.map { configured[$0.name] ?? defaults[$0.slot] }
         }
