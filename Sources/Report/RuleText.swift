@@ -3,7 +3,8 @@ import Model
 
 /// A rule's documentation as plain text, for `caselint explain`.
 public enum RuleText {
-    public static func explain(_ rule: Rule) -> String {
+    /// `writtenIn`: for a rule of a rule pack, the pack and the line the rule starts at.
+    public static func explain(_ rule: Rule, writtenIn: String? = nil) -> String {
         var s = "\(rule.id)  \(rule.name)\n"
         s += "  severity:  \(rule.severity.rawValue)\n"
         s += "  category:  \(rule.category.rawValue)\n"
@@ -15,6 +16,7 @@ public enum RuleText {
         }
         if !rule.fields.isEmpty { s += "  fields:    \(rule.fields.joined(separator: ", "))\n" }
         s += "  source:    \(rule.source)\n"
+        if let writtenIn { s += "  rule pack: \(writtenIn)\n" }
         s += "\n" + wrap(rule.rationale, indent: "  ") + "\n"
         if !rule.parameters.isEmpty {
             s += "\nParameters:\n"

@@ -15,11 +15,14 @@ struct PackOptions: ParsableArguments {
 
     /// Every rule: built-in, the configuration's packs and `--rules`. A mistake in a pack
     /// exits with status 2 after printing it.
-    func catalogue() throws -> [Rule] {
+    func catalogue() throws -> [Rule] { try loaded().rules }
+
+    /// The built-in rules and the packs loaded, with where each pack rule is written.
+    func loaded() throws -> RuleCatalogue {
         let configPath = config ?? Configuration.find(from: FileManager.default.currentDirectoryPath)
         let paths = (configPath.map { Configuration.rulePacks(in: $0) } ?? []) + rules
         switch RuleCatalogue.load(packs: paths) {
-        case .success(let loaded): return loaded.rules
+        case .success(let loaded): return loaded
         case .failure(let problems):
             printError(problems.description)
             throw ExitCode(2)

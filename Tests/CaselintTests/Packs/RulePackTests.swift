@@ -142,6 +142,8 @@ import Testing
         #expect(explain.status == 0)
         #expect(explain.out.hasPrefix("LOCAL003  plan-start-told-to-gp-and-school\n"))
         #expect(explain.out.contains("Example partnership child protection procedures, 5.2"))
+        #expect(explain.out.contains("  rule pack: example-partnership 2026.1, \(Self.localPack):72\n"), "\(explain.out)")
+        #expect(try runCaselint(["explain", "HND004"]).out.contains("  rule pack: caselint-handover 1, Checks/MultiAgency/pack/handover.yml:"))
         let rules = try runCaselint(["rules", "--category", "handover", "--rules", Self.localPack])
         #expect(rules.out.contains("LOCAL002  strategy-discussion-with-education"))
         #expect(!rules.out.contains("LOCAL001"), "LOCAL001 is a procedure rule")
