@@ -83,6 +83,22 @@ struct FieldAccess: Sendable {
         }
     }
 
+    /// True when the record holds a non-empty value of the field: a presence test that
+    /// copies no field out (`required` rules ask it of every record they select).
+    func isPresent(_ env: Env) -> Bool {
+        if isAgency { return text(env) != nil }
+        guard let i = recordIndex(env) else { return false }
+        let child = env.child
+        let r = child.records[i]
+        var j = Int(r.fieldStart)
+        let end = Int(r.fieldEnd)
+        while j < end {
+            if child.fields[j].key == key { return !child.fields[j].text.isEmpty }
+            j += 1
+        }
+        return false
+    }
+
     /// The first non-empty value's field, with its record.
     func field(_ env: Env) -> (field: Field, record: RecordRef)? {
         guard !isAgency, let i = recordIndex(env) else { return nil }

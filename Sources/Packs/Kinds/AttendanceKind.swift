@@ -52,8 +52,8 @@ enum AttendanceKind {
                 let missing = required!.filter { agency in !meeting.contains { field.any(run.env($0)) { $0 == agency } } }
                 guard !missing.isEmpty else { return }
                 var slots = Slots()
-                slots["missing"] = "\(words(missing))"
-                slots["agencies"] = "\(words(required!))"
+                slots["missing"] = "\(inWords(missing))"
+                slots["agencies"] = "\(inWords(required!))"
                 slots["date"] = "\(day.map { "\($0)" } ?? "no date")"
                 slots["record"] = "\(record.kind.name)"
                 let notes = meeting.dropFirst().map { j -> Note in

@@ -98,7 +98,7 @@ enum CodeListKind {
                     var slots = Slots()
                     slots["value"] = Slots.value(f.text, personal: field.personal)
                     slots["field"] = "\(f.source.name)"
-                    slots["codes"] = "\(words(codes))"
+                    slots["codes"] = "\(inWords(codes))"
                     slots["record"] = "\(record.kind.name)"
                     out.report(message(slots, run, record: record), at: f, of: record)
                 }

@@ -60,7 +60,7 @@ struct FollowedByRule: Sendable {
         slots["from"] = Slots.day(a.day, personal: a.personal)
         slots["deadline"] = Slots.day(deadline, personal: a.personal)
         slots["within"] = "\(within)"
-        slots["missing"] = "\(words(missing))"
+        slots["missing"] = "\(inWords(missing))"
         slots["from-field"] = "\(a.field.source.name)"
         slots["then"] = "\(then.spelled)"
         slots["record"] = "\(record.kind.name)"

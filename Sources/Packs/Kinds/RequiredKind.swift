@@ -43,26 +43,17 @@ enum RequiredKind {
             selection.each(run) { i in
                 let env = run.env(i)
                 var missing: [String] = []
-                for f in required where f.field(env) == nil { missing.append(f.spelled) }
-                if !groups.isEmpty, !groups.contains(where: { group in group.allSatisfy { $0.field(env) != nil } }) {
+                for f in required where !f.isPresent(env) { missing.append(f.spelled) }
+                if !groups.isEmpty, !groups.contains(where: { group in group.allSatisfy { $0.isPresent(env) } }) {
                     missing.append(oneOfText)
                 }
                 guard !missing.isEmpty else { return }
                 let record = RecordRef(child: run.child, index: i)
                 var slots = Slots()
-                slots["missing"] = "\(words(missing))"
+                slots["missing"] = "\(inWords(missing))"
                 slots["record"] = "\(record.kind.name)"
                 out.report(message(slots, run, record: record), at: record, missing: missing.joined(separator: ","))
             }
         }, fields: fieldNames)
-    }
-}
-
-/// `a`, `a and b`, `a, b and c`.
-func words(_ items: [String]) -> String {
-    switch items.count {
-    case 0: return ""
-    case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 }
