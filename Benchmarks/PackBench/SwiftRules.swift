@@ -567,7 +567,7 @@ enum SwiftRules {
             let share = 100 * Double(counted) / Double(total)
             guard share > max else { return }
             let notes = marks.dropFirst().map { out.note("the next child counted is here", at: $0) }
-            out.reportReturn("\(counted) of \(total) children (\(ParameterValue.percent(share))) have no recorded sex in any agency's records, more than \(ParameterValue.percent(max)); the first is here",
+            out.reportReturn("\(counted) of \(total) children (\(ParameterValue.percent((share * 10).rounded() / 10))) have no recorded sex in any agency's records, more than \(ParameterValue.percent(max)); the first is here",
                              at: first, notes: notes)
         }
     }

@@ -160,7 +160,10 @@ var messages = 0
 for (key, m) in pack {
     let s = swift[key] ?? []
     if s.count < m.count { onlyPack += Array(repeating: key, count: m.count - s.count) }
-    if m.sorted() != s.sorted() { messages += 1 }
+    if m.sorted() != s.sorted() {
+        messages += 1
+        if messages <= 3 { print("message differs at \(key.rule) \(key.file):\(key.line):\(key.column): pack \(m.sorted()) / Swift \(s.sorted())") }
+    }
 }
 for (key, s) in swift {
     let m = pack[key] ?? []

@@ -4,9 +4,9 @@ import Testing
 
 /// The rules of the built-in pack (docs/multi-agency-rules.md, rules marked pack) read
 /// literally, as an oracle over the synthetic stories: clean children break none of them
-/// and each defect breaks its own rule. The pack itself is issue 9's; until it is in the
-/// catalogue, this is how `caselint synth agencies` is known to make its pack defects and
-/// to keep clean children clean by the table's definitions.
+/// and each defect breaks its own rule. A reading of the table independent of the pack
+/// engine: the generator is checked against the rules' definitions, and the engine against
+/// the generator's truth (`scripts/synth-recall`), so neither vouches for itself.
 @Suite struct AgencyStoryOracleTests {
     static let calendar = WorkingDayCalendar.englandAndWales
     static let end = Day(year: 2025, month: 3, day: 31)!
