@@ -30,9 +30,14 @@ public struct CheckContext: Sendable {
     }
 
     /// The kind of source `file` is, if known.
+    public func family(of file: FileID) -> SourceFamily? { families.family(of: file) }
+}
+
+extension [SourceFamily?] {
+    /// The kind of source `file` is, in a run's list by `FileID`, if known.
     public func family(of file: FileID) -> SourceFamily? {
         let i = Int(file.rawValue)
-        return i < families.count ? families[i] : nil
+        return i < count ? self[i] : nil
     }
 }
 

@@ -131,12 +131,3 @@ public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
     }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
-    }
-}

@@ -83,12 +83,3 @@ public final class CSVRows: CSVHandler {
                                    location: SourceLocation(file: file, line: p.line, column: p.column)))
     }
 }
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s.removeFirst() }
-        while let c = s.last, set.contains(c) { s.removeLast() }
-        return String(s)
-    }
-}

@@ -130,12 +130,3 @@ func printOut(_ s: String) {
         bytes = bytes.dropFirst(n)
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

@@ -20,13 +20,6 @@ struct Env {
     }
 }
 
-extension [SourceFamily?] {
-    func family(of file: FileID) -> SourceFamily? {
-        let i = Int(file.rawValue)
-        return i < count ? self[i] : nil
-    }
-}
-
 typealias Pred = @Sendable (Env) -> Bool
 
 /// Where a field is read from, relative to the record a condition is about.

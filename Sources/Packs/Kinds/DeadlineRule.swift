@@ -22,8 +22,8 @@ struct DeadlineRule: Sendable {
         let day: Day
         let field: Field
         let record: RecordRef
-        let personal: Bool
         let ownField: Bool
+        var personal: Bool { Schema.isPersonal(field.key) }
     }
 
     func check(_ run: inout Run, _ out: inout Findings) {
@@ -45,7 +45,7 @@ struct DeadlineRule: Sendable {
                 switch target {
                 case .field(let fields):
                     if let b = fields.first(env) {
-                        found = Found(day: b.day, field: b.field, record: b.record, personal: b.personal, ownField: b.record.index == i)
+                        found = Found(day: b.day, field: b.field, record: b.record, ownField: b.record.index == i)
                         break search
                     }
                 case .record(let source):
@@ -53,7 +53,7 @@ struct DeadlineRule: Sendable {
                     if let c = nearest(lists[t]!, source, from: a.day, trigger: i, run) {
                         let r = RecordRef(child: run.child, index: c.index)
                         let field = r[source.date(of: r.kind)!]!
-                        found = Found(day: c.day, field: field, record: r, personal: false, ownField: false)
+                        found = Found(day: c.day, field: field, record: r, ownField: false)
                         break search
                     }
                 }

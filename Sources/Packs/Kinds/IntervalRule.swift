@@ -30,7 +30,7 @@ struct IntervalRule: Sendable {
             guard let first = list.first else { return }
             let r = RecordRef(child: run.child, index: first.index)
             let f = r[events.date(of: r.kind)!]!
-            periods = [Period(start: Dated(day: first.day, field: f, record: r, personal: false), end: nil, openEnded: true)]
+            periods = [Period(start: Dated(day: first.day, record: r, field: f), end: nil, openEnded: true)]
         }
         let span = every.value(run)
         let calendar = run.calendar

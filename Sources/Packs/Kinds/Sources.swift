@@ -10,7 +10,7 @@ struct DateFields: Sendable {
     func first(_ env: Env) -> Dated? {
         for f in fields {
             guard let (field, record) = f.field(env), let d = field.day else { continue }
-            return Dated(day: d, field: field, record: record, personal: f.personal)
+            return Dated(day: d, record: record, field: field)
         }
         return nil
     }
@@ -21,13 +21,9 @@ struct DateFields: Sendable {
     var names: [String] { fields.map(\.key.name) }
 }
 
-/// A dated value found in a child's records.
-struct Dated {
-    let day: Day
-    let field: Field
-    let record: RecordRef
+extension Dated {
     /// A personal date (a birth date) is withheld from messages.
-    let personal: Bool
+    var personal: Bool { Schema.isPersonal(field.key) }
 }
 
 /// Other records a kind looks for: one or more record types, each with a condition
