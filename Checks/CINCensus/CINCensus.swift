@@ -44,7 +44,7 @@ extension Rule {
 
 extension Child {
     /// The child's CIN episodes (`CINdetails`).
-    var episodes: [RecordRef] { records(.cinEpisode) }
+    var episodes: RecordList { records(.cinEpisode) }
 
     /// True when the child has a record of `kind`, without collecting them.
     func has(_ kind: RecordKind) -> Bool { records.contains { $0.kind == kind } }

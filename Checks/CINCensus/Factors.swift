@@ -38,14 +38,14 @@ extension CINCensus {
              ]) { child, out in
             for episode in child.episodes {
                 let list = episode.children(.assessment)
-                guard list.count == 1, let factor = list[0].all(.factor).first(where: { containsASCII($0.text, "21") }) else { continue }
+                guard list.count == 1, let only = list.first, let factor = only.all(.factor).first(where: { containsASCII($0.text, "21") }) else { continue }
                 let reason = episode[.closureReason]
                 if let r = reason?.text, r == "RC8" || r == "RC9" { continue }
                 let state: Message = reason.map { $0.isEmpty ? "has no reason for closure" : "has reason for closure \($0.text)" }
                     ?? "has no reason for closure"
                 out.report("the episode's only assessment found no factors (21), but the episode \(state), not RC8 or RC9",
                            at: reason, or: episode, missing: "ReasonForClosure",
-                           notes: [out.note("factor 21 is recorded here", at: factor, of: list[0])])
+                           notes: [out.note("factor 21 is recorded here", at: factor, of: only)])
             }
         },
         .cin("8897Q", "completed-assessment-without-factors", .sufficiency,

@@ -9,6 +9,8 @@ public final class ReturnChecker: @unchecked Sendable {
     /// The child-level rules, as two arrays walked by index (no tuple copied per rule).
     private let childActives: [ActiveRule]
     private let childRuns: [@Sendable (Child, inout Findings) -> Void]
+    /// Each child-level rule's `triggers` (empty: run on every child).
+    private let childTriggers: [KindSet]
     private var returnChecks: [(active: ActiveRule, check: any ReturnCheck)]
 
     /// `rules` are the run's active rules; those outside the context's ruleset are left out.
@@ -25,13 +27,17 @@ public final class ReturnChecker: @unchecked Sendable {
         }
         childActives = child.map(\.0)
         childRuns = child.map(\.1)
+        childTriggers = childActives.map { KindSet($0.rule.triggers) }
         returnChecks = whole
     }
 
     /// Runs every child-level rule on one child.
     public func check(_ child: Child) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let kinds = child.kinds
         for i in childRuns.indices {
+            let triggers = childTriggers[i]
+            if !triggers.isEmpty && !triggers.overlaps(kinds) { continue }
             var findings = Findings(childActives[i])
             childRuns[i](child, &findings)
             if !findings.diagnostics.isEmpty { out.append(contentsOf: findings.diagnostics) }

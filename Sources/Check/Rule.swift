@@ -30,11 +30,14 @@ public struct Rule: Sendable, Identifiable, CustomStringConvertible {
     public let check: RuleCheck
     /// What the rule sees: one source's children as they stream, or the linked child.
     public let scope: RuleScope
+    /// The kinds of record the rule reports about: it can find nothing in a child with
+    /// none of them, and is not run on one. Empty: the rule runs on every child.
+    public let triggers: [RecordKind]
 
     public init(id: String, name: String, category: Category, severity: Severity, message: String,
                 rationale: String, source: String, fields: [String] = [], years: ClosedRange<Int>? = nil,
                 parameters: [Parameter] = [], examples: [Example] = [], scope: RuleScope = .source(nil),
-                check: RuleCheck) {
+                triggers: [RecordKind] = [], check: RuleCheck) {
         self.id = id
         self.name = name
         self.category = category
@@ -48,6 +51,7 @@ public struct Rule: Sendable, Identifiable, CustomStringConvertible {
         self.examples = examples
         self.check = check
         self.scope = scope
+        self.triggers = triggers
     }
 
     public var description: String { id }
@@ -56,14 +60,14 @@ public struct Rule: Sendable, Identifiable, CustomStringConvertible {
     public func with(severity: Severity) -> Rule {
         Rule(id: id, name: name, category: category, severity: severity, message: message, rationale: rationale,
              source: source, fields: fields, years: years, parameters: parameters, examples: examples, scope: scope,
-             check: check)
+             triggers: triggers, check: check)
     }
 
     /// The same rule with another scope (the catalogue confines a family's rules to its sources).
     public func with(scope: RuleScope) -> Rule {
         Rule(id: id, name: name, category: category, severity: severity, message: message, rationale: rationale,
              source: source, fields: fields, years: years, parameters: parameters, examples: examples, scope: scope,
-             check: check)
+             triggers: triggers, check: check)
     }
 
     /// True when the rule belongs to the ruleset.

@@ -11,6 +11,8 @@ public final class Child: Sendable {
     public let ordinal: Int32
     /// The source's name for a child (`Child`, `row`).
     public let source: Symbol
+    /// The kinds of the child's records: a rule about kinds it has none of is not run.
+    public let kinds: KindSet
 
     public init(records: [Record], fields: [Field], location: SourceLocation, ordinal: Int32, source: Symbol) {
         self.records = records
@@ -18,6 +20,9 @@ public final class Child: Sendable {
         self.location = location
         self.ordinal = ordinal
         self.source = source
+        var kinds = KindSet()
+        for r in records { kinds.insert(r.kind) }
+        self.kinds = kinds
     }
 
     /// The person record (identifiers and characteristics).
@@ -61,16 +66,8 @@ public final class Child: Sendable {
     }
 
     /// Every record of a kind, in source order.
-    public func records(_ kind: RecordKind) -> [RecordRef] {
-        // Counted first: rules ask this of every child, often for kinds it has none of.
-        var n = 0
-        for r in records where r.kind == kind { n += 1 }
-        if n == 0 { return [] }
-        var out: [RecordRef] = []
-        out.reserveCapacity(n)
-        for i in records.indices where records[i].kind == kind { out.append(RecordRef(child: self, index: i)) }
-        return out
-    }
+    @inlinable
+    public func records(_ kind: RecordKind) -> RecordList { RecordList(self, kind) }
 
     /// Every field with `key` across all records of `kind`.
     public func values(_ key: FieldKey, in kind: RecordKind) -> [Field] {
@@ -93,13 +90,14 @@ public struct RecordRef: Sendable {
     public var location: SourceLocation { record.location }
 
     /// The first field with `key`, or nil when the record does not have it.
+    @inlinable
     public subscript(_ key: FieldKey) -> Field? {
         fieldIndex(key).map { child.fields[$0] }
     }
 
     /// Index into `child.fields` of the first field with `key`.
-    @inline(__always)
-    private func fieldIndex(_ key: FieldKey) -> Int? {
+    @inlinable
+    func fieldIndex(_ key: FieldKey) -> Int? {
         let r = child.records[index]
         var i = Int(r.fieldStart)
         let end = Int(r.fieldEnd)
@@ -111,15 +109,18 @@ public struct RecordRef: Sendable {
     }
 
     /// True when the record has the field (even empty).
+    @inlinable
     public func has(_ key: FieldKey) -> Bool { fieldIndex(key) != nil }
 
     /// The date in `key`, when present and valid.
+    @inlinable
     public func day(_ key: FieldKey) -> Day? {
         guard let i = fieldIndex(key) else { return nil }
         return child.fields[i].day
     }
 
     /// The text of `key` when present and not empty.
+    @inlinable
     public func text(_ key: FieldKey) -> String? {
         guard let i = fieldIndex(key), !child.fields[i].text.isEmpty else { return nil }
         return child.fields[i].text
@@ -132,29 +133,20 @@ public struct RecordRef: Sendable {
     }
 
     /// Records directly inside this one, of a kind.
-    public func children(_ kind: RecordKind) -> [RecordRef] {
-        var out: [RecordRef] = []
-        let me = Int32(index)
+    @inlinable
+    public func children(_ kind: RecordKind) -> RecordList {
         // Children always follow their parent.
-        let records = child.records
-        for i in (index + 1)..<records.count where records[i].parent == me && records[i].kind == kind {
-            out.append(RecordRef(child: child, index: i))
-        }
-        return out
+        RecordList(child: child, kind: kind, parent: Int32(index), lower: index + 1, upper: child.records.count)
     }
 
     /// Records of a kind anywhere inside this one (children, grandchildren …), in source
     /// order. A record's descendants follow it as one block: records are kept in the
     /// order their elements open.
-    public func descendants(_ kind: RecordKind) -> [RecordRef] {
-        var out: [RecordRef] = []
+    public func descendants(_ kind: RecordKind) -> RecordList {
         let me = Int32(index)
-        var i = index + 1
-        while i < child.records.count, child.records[i].parent >= me {
-            if child.records[i].kind == kind { out.append(RecordRef(child: child, index: i)) }
-            i += 1
-        }
-        return out
+        var end = index + 1
+        while end < child.records.count, child.records[end].parent >= me { end += 1 }
+        return RecordList(child: child, kind: kind, parent: -2, lower: index + 1, upper: end)
     }
 
     public var parent: RecordRef? {

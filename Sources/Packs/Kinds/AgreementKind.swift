@@ -59,6 +59,6 @@ enum AgreementKind {
                                     at: ref.field, of: ref.record)
                 out.report(message(slots, run, record: record), at: f, of: record, notes: [note])
             }
-        }, fields: kinds.map { "\($0.name).\(field.key.name)" })
+        }, fields: kinds.map { "\($0.name).\(field.key.name)" }, triggers: kinds)
     }
 }

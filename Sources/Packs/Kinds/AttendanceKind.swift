@@ -67,6 +67,6 @@ enum AttendanceKind {
                     out.report(message, at: record, missing: field.key.name, notes: notes)
                 }
             }
-        }, fields: kinds.map { "\($0.name).\(field.key.name)" })
+        }, fields: kinds.map { "\($0.name).\(field.key.name)" }, triggers: kinds)
     }
 }

@@ -103,7 +103,7 @@ enum CodeListKind {
                     out.report(message(slots, run, record: record), at: f, of: record)
                 }
             }
-        }, fields: fields)
+        }, fields: fields, triggers: selection.kinds)
     }
 }
 

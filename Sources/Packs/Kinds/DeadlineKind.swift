@@ -96,7 +96,8 @@ enum DeadlineKind {
             case .record(let s): fields += s.kinds.map { "\($0.name).\(s.date(of: $0)!.name)" }
             }
         }
-        return CompiledCase(check: .child { run, out in rule.check(&run, &out) }, fields: fields.map { $0.contains(".") ? $0 : "\(kinds[0].name).\($0)" })
+        return CompiledCase(check: .child { run, out in rule.check(&run, &out) }, fields: fields.map { $0.contains(".") ? $0 : "\(kinds[0].name).\($0)" },
+                            triggers: kinds)
     }
 
     static func compileFollowedBy(_ input: CaseInput) -> CompiledCase? {
@@ -123,7 +124,7 @@ enum DeadlineKind {
         let kind = t.selection.kinds[0].name
         var fields = t.from.names.map { "\(kind).\($0)" } + then.kinds.map { "\($0.name).\(then.date(of: $0)!.name)" }
         if let each { fields.append("\(then.kinds[0].name).\(each.field.key.name)") }
-        return CompiledCase(check: .child { run, out in rule.check(&run, &out) }, fields: fields)
+        return CompiledCase(check: .child { run, out in rule.check(&run, &out) }, fields: fields, triggers: t.selection.kinds)
     }
 }
 

@@ -39,7 +39,9 @@ enum IntervalKind {
                                 absenceAlways: absence == "always", message: message)
         var fields = events.kinds.map { "\($0.name).\(events.date(of: $0)!.name)" }
         if let during { fields += during.kinds.flatMap { k in (during.start.names + during.end.names).map { "\(k.name).\($0)" } } }
-        return CompiledCase(check: .child { run, out in rule.check(&run, &out) }, fields: fields)
+        // Stretches are measured within an episode, or from the first event when there is none.
+        return CompiledCase(check: .child { run, out in rule.check(&run, &out) }, fields: fields,
+                            triggers: during?.kinds ?? events.kinds)
     }
 
     /// `during: cpPlan` or `{ record: cpPlan, where: …, from: startDate, to: endDate }`.

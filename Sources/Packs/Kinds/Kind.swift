@@ -31,6 +31,9 @@ struct CompiledCase {
     let check: Check
     /// Fields the case reads (`visit.childSeen`), for `caselint explain`.
     let fields: [String]
+    /// The kinds of record the case reports about (see `Rule.triggers`): its selection,
+    /// the trigger of a deadline, the episode of an interval. Empty: every child.
+    let triggers: [RecordKind]
 }
 
 /// A return-level case: sees every linked child, then reports.

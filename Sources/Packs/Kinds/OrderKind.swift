@@ -32,6 +32,6 @@ enum OrderKind {
                 let note = out.note("\(a.field.source.name) is \(Slots.day(a.day, personal: a.personal)) here", at: a.field, of: a.record)
                 out.report(message(slots, run, record: RecordRef(child: run.child, index: i)), at: b.field, of: b.record, notes: [note])
             }
-        }, fields: fields)
+        }, fields: fields, triggers: selection.kinds)
     }
 }

@@ -54,6 +54,6 @@ enum RequiredKind {
                 slots["record"] = "\(record.kind.name)"
                 out.report(message(slots, run, record: record), at: record, missing: missing.joined(separator: ","))
             }
-        }, fields: fieldNames)
+        }, fields: fieldNames, triggers: kinds)
     }
 }

@@ -31,7 +31,7 @@ enum ThresholdKind {
             input.reader.report("a threshold rule needs 'max-share' (a percentage, or $parameter) or 'max-count'", at: input.node)
         }
         guard let limit, let message = input.builder([.person], placeholders: kind.placeholders) else { return nil }
-        return CompiledCase(check: .whole { Counter(count: count, of: of, limit: limit, message: message) }, fields: [])
+        return CompiledCase(check: .whole { Counter(count: count, of: of, limit: limit, message: message) }, fields: [], triggers: [])
     }
 
     private static func readLimit(_ v: YAMLValue, _ input: CaseInput, share: Bool) -> Limit? {

@@ -105,9 +105,20 @@ enum RuleReader {
         let rule = Rule(id: id, name: name, category: category, severity: severity,
                         message: summary ?? capitalised(documented), rationale: rationale, source: source, fields: fields,
                         parameters: parameters.map(\.parameter), examples: examples.map(\.example), scope: .linked,
-                        check: check(id: id, parameters: parameters, cases: cases))
+                        triggers: triggers(cases), check: check(id: id, parameters: parameters, cases: cases))
         return PackRule(rule: rule, line: entries["id"]!.key.line, column: entries["id"]!.key.column,
                         examplePositions: examples.map { ($0.line, $0.column) })
+    }
+
+    /// What the rule reports about: every case's triggers, or none (every child) when a
+    /// case may report on any child.
+    static func triggers(_ cases: [CompiledCase]) -> [RecordKind] {
+        var out: [RecordKind] = []
+        for c in cases {
+            if c.triggers.isEmpty { return [] }
+            for k in c.triggers where !out.contains(k) { out.append(k) }
+        }
+        return out
     }
 
     /// The engine's check for the compiled cases: parameter values are resolved once per

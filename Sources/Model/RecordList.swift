@@ -1,0 +1,84 @@
+/// A child's records of one kind (optionally only those directly inside one record),
+/// in source order, found by walking the child's records as they are asked for.
+///
+/// Rules ask every child for its records of a kind, about a hundred times per child; a
+/// view allocates nothing, where an array of `RecordRef`s was made and freed each time.
+/// Its index is a record's position in `Child.records`, wrapped so that a list cannot be
+/// read with a plain integer by mistake (`list[0]` is not its first element: use `first`).
+public struct RecordList: BidirectionalCollection, Sendable {
+    public struct Index: Comparable, Sendable {
+        @usableFromInline let position: Int
+        @inlinable init(_ position: Int) { self.position = position }
+        @inlinable public static func < (a: Index, b: Index) -> Bool { a.position < b.position }
+    }
+
+    @usableFromInline let child: Child
+    @usableFromInline let kind: RecordKind
+    /// Only records whose parent is this record, or any when -2.
+    @usableFromInline let parent: Int32
+    /// The records searched: `lower..<upper` of `child.records`.
+    @usableFromInline let lower: Int
+    @usableFromInline let upper: Int
+    public let startIndex: Index
+
+    @inlinable
+    init(child: Child, kind: RecordKind, parent: Int32, lower: Int, upper: Int) {
+        self.child = child
+        self.kind = kind
+        self.parent = parent
+        self.lower = lower
+        self.upper = upper
+        startIndex = Index(RecordList.next(child.records, kind, parent, from: lower, to: upper))
+    }
+
+    /// Every record of `kind`.
+    @inlinable
+    public init(_ child: Child, _ kind: RecordKind) {
+        self.init(child: child, kind: kind, parent: -2, lower: 0, upper: child.records.count)
+    }
+
+    @inlinable
+    static func matches(_ r: Record, _ kind: RecordKind, _ parent: Int32) -> Bool {
+        r.kind == kind && (parent == -2 || r.parent == parent)
+    }
+
+    @inlinable
+    static func next(_ records: [Record], _ kind: RecordKind, _ parent: Int32, from: Int, to upper: Int) -> Int {
+        var i = from
+        while i < upper, !matches(records[i], kind, parent) { i += 1 }
+        return i
+    }
+
+    @inlinable public var endIndex: Index { Index(upper) }
+
+    @inlinable
+    public subscript(position: Index) -> RecordRef { RecordRef(child: child, index: position.position) }
+
+    @inlinable
+    public func index(after i: Index) -> Index {
+        Index(RecordList.next(child.records, kind, parent, from: i.position + 1, to: upper))
+    }
+
+    @inlinable
+    public func index(before i: Index) -> Index {
+        let records = child.records
+        var j = i.position - 1
+        while j >= lower, !RecordList.matches(records[j], kind, parent) { j -= 1 }
+        precondition(j >= lower, "index before the first record of the list")
+        return Index(j)
+    }
+
+    @inlinable public var isEmpty: Bool { startIndex.position == upper }
+
+    @inlinable
+    public var count: Int {
+        let records = child.records
+        var n = 0
+        var i = startIndex.position
+        while i < upper {
+            if RecordList.matches(records[i], kind, parent) { n += 1 }
+            i += 1
+        }
+        return n
+    }
+}
