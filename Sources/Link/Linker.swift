@@ -19,30 +19,16 @@ public struct Linkage: Sendable {
 /// order (files in path order, fragments in file order).
 public enum Linker {
     public static func link(_ fragments: [FragmentIdentity]) -> Linkage {
-        var state = UnionFind(fragments)
-        var owner: [LinkKey: Int] = [:]
-        var diagnostics: [Diagnostic] = []
-        var reported = Set<LinkKey>()
-        for (i, f) in fragments.enumerated() {
-            for (key, location) in f.keys {
-                guard let o = owner[key] else {
-                    owner[key] = i
-                    continue
-                }
-                let a = state.find(i), b = state.find(o)
-                if a == b { continue }
-                if let clash = state.clash(a, b) {
-                    if reported.insert(key).inserted {
-                        diagnostics.append(conflict(key, at: location, clash: clash, here: state.strong(a, clash)!,
-                                                    there: state.strong(b, clash)!, keyOwner: fragments[o].keys.first { $0.key == key }!.location))
-                    }
-                    continue
-                }
-                state.union(a, b)
-            }
-        }
+        var builder = LinkBuilder()
+        builder.add(fragments)
+        return builder.finish()
+    }
 
+    /// The children and the findings of linkage, once every fragment has been added.
+    static func finish(_ fragments: [FragmentIdentity], _ state: inout UnionFind, conflicts: [Diagnostic]) -> Linkage {
+        var diagnostics = conflicts
         var groups: [Int: Int] = [:]
+        groups.reserveCapacity(fragments.count)
         var children: [[Int]] = []
         for i in fragments.indices {
             let r = state.find(i)
@@ -72,7 +58,7 @@ public enum Linker {
         return Linkage(children: children, diagnostics: diagnostics)
     }
 
-    private static func conflict(_ key: LinkKey, at location: SourceLocation, clash: LinkKey.Kind,
+    static func conflict(_ key: LinkKey, at location: SourceLocation, clash: LinkKey.Kind,
                                  here: (value: String, location: SourceLocation), there: (value: String, location: SourceLocation),
                                  keyOwner: SourceLocation) -> Diagnostic {
         let shown: Message = key.kind.personal ? "\(personal: key.value)" : "\(key.value)"
@@ -127,29 +113,76 @@ public enum Linker {
     }
 }
 
+/// Links fragments as they are added, in input order (a run adds each file's as soon as
+/// the files before it are read, while later files are still being read): the result
+/// is the same as linking them all at once.
+public struct LinkBuilder: Sendable {
+    private var state = UnionFind()
+    private var owner: [LinkKey: Int32] = [:]
+    private var reported = Set<LinkKey>()
+    private var conflicts: [Diagnostic] = []
+
+    public init() {}
+
+    public var fragments: [FragmentIdentity] { state.fragments }
+
+    public mutating func add(_ added: [FragmentIdentity]) {
+        var keyCount = 0
+        for f in added { keyCount += f.keys.count }
+        owner.reserveCapacity(owner.count + keyCount)
+        for f in added {
+            let i = state.append(f)
+            for k in f.keys.indices {
+                let (key, location) = f.keys[k]
+                guard let o = owner[key].map(Int.init) else {
+                    owner[key] = Int32(i)
+                    continue
+                }
+                let a = state.find(i), b = state.find(o)
+                if a == b { continue }
+                if let clash = state.clash(a, b) {
+                    if reported.insert(key).inserted {
+                        conflicts.append(Linker.conflict(key, at: location, clash: clash, here: state.strong(a, clash)!,
+                                                         there: state.strong(b, clash)!,
+                                                         keyOwner: state.fragments[o].keys.first { $0.key == key }!.location))
+                    }
+                    continue
+                }
+                state.union(a, b)
+            }
+        }
+    }
+
+    public mutating func finish() -> Linkage {
+        let fragments = state.fragments
+        return Linker.finish(fragments, &state, conflicts: conflicts)
+    }
+}
+
 /// Union–find over fragments, each set knowing its strong identifiers.
-struct UnionFind {
-    private let fragments: [FragmentIdentity]
-    private var parent: [Int32]
+struct UnionFind: Sendable {
+    private(set) var fragments: [FragmentIdentity] = []
+    private var parent: [Int32] = []
     /// For each root and strong identifier (LA child id, UPN, NHS number): the fragment
     /// that holds the set's value, or -1. Indices, not values: there is one per fragment.
-    private var holder: [(Int32, Int32, Int32)]
+    private var holder: [(Int32, Int32, Int32)] = []
 
-    init(_ fragments: [FragmentIdentity]) {
-        self.fragments = fragments
-        parent = fragments.indices.map { Int32($0) }
-        holder = fragments.indices.map { i in
-            var h: (Int32, Int32, Int32) = (-1, -1, -1)
-            for (key, _) in fragments[i].keys {
-                switch key.kind {
-                case .laChildID: if h.0 < 0 { h.0 = Int32(i) }
-                case .upn: if h.1 < 0 { h.1 = Int32(i) }
-                case .nhsNumber: if h.2 < 0 { h.2 = Int32(i) }
-                default: break
-                }
+    /// Adds a fragment as a set of its own; returns its index.
+    mutating func append(_ f: FragmentIdentity) -> Int {
+        let i = fragments.count
+        var h: (Int32, Int32, Int32) = (-1, -1, -1)
+        for (key, _) in f.keys {
+            switch key.kind {
+            case .laChildID: if h.0 < 0 { h.0 = Int32(i) }
+            case .upn: if h.1 < 0 { h.1 = Int32(i) }
+            case .nhsNumber: if h.2 < 0 { h.2 = Int32(i) }
+            default: break
             }
-            return h
         }
+        fragments.append(f)
+        parent.append(Int32(i))
+        holder.append(h)
+        return i
     }
 
     private func holderOf(_ root: Int, _ kind: LinkKey.Kind) -> Int32 {

@@ -84,28 +84,36 @@ public struct Linter: Sendable {
             collect.fragments = linkedWanted
         }
 
-        // Files are independent: check them side by side, keep results in file order.
-        let plansFound = plans, collectFound = collect
+        // Files are independent: check them side by side. Their results are taken in file
+        // order as soon as each is ready, and their fragments linked then, while later
+        // files are still being read.
+        let plansFound = plans, collectFound = collect, foundFiles = found
         let outcomes = ResultSlots<FileOutcome>(count: found.count)
-        let queue = DispatchQueue(label: "caselint.files", attributes: .concurrent)
-        let group = DispatchGroup()
-        let limit = DispatchSemaphore(value: max(1, options.jobs))
-        for (i, file) in found.enumerated() {
-            limit.wait()
-            queue.async(group: group) {
-                outcomes[i] = self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound)
-                self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
-                RunBoard.finished(i)
-                limit.signal()
+        let ready = found.indices.map { _ in DispatchSemaphore(value: 0) }
+        let jobs = max(1, options.jobs)
+        DispatchQueue.global().async { [self] in
+            let queue = DispatchQueue(label: "caselint.files", attributes: .concurrent)
+            let limit = DispatchSemaphore(value: jobs)
+            for (i, file) in foundFiles.enumerated() {
+                limit.wait()
+                queue.async {
+                    outcomes[i] = self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound)
+                    self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
+                    RunBoard.finished(i)
+                    limit.signal()
+                    ready[i].signal()
+                }
             }
         }
-        group.wait()
 
         var checked = 0, children = 0, unreadable = discovery.unreadable.count
-        var identities: [FragmentIdentity] = []
+        var links = LinkBuilder()
         var fragments: [(child: Child, identity: Int)] = []
-        for (i, outcome) in outcomes.values.enumerated() {
-            guard let outcome else { continue }
+        var census: CensusPeriod?
+        var families: [SourceFamily?] = []
+        for i in found.indices {
+            ready[i].wait()
+            guard let outcome = outcomes.take(i) else { families.append(nil); continue }
             diagnostics.append(contentsOf: outcome.diagnostics)
             if let reason = outcome.skipped {
                 if !outcome.isProfile { skipped.append(SkippedFile(path: outcome.path, reason: reason)) }
@@ -114,17 +122,23 @@ public struct Linter: Sendable {
             }
             children += outcome.children
             if outcome.unreadable { unreadable += 1 }
-            let offset = identities.count
-            identities += outcome.identities
+            let offset = links.fragments.count
+            if collect.identities { links.add(outcome.identities) }
             for (child, local) in zip(outcome.fragments, outcome.fragmentIdentity) {
                 fragments.append((child, offset + Int(local)))
             }
+            // Linked rules see the latest census period among the run's returns: the data
+            // drop covers up to its reference date (the end of the data for rules that
+            // look for what should have followed).
+            if let c = outcome.census, census.map({ $0.referenceDate < c.referenceDate }) ?? true { census = c }
+            families.append(outcome.family)
             facts[i] = FileFacts(format: outcome.skipped == nil && !outcome.unreadable ? outcome.format : nil,
                                  ruleset: outcome.ruleset, children: outcome.children,
                                  skipped: outcome.unreadable ? "cannot be read" : outcome.skipped)
         }
         if collect.identities {
-            let linkage = Linker.link(identities)
+            let linkage = links.finish()
+            let identities = links.fragments
             diagnostics += linkage.diagnostics
             // Children are the linked groups that some source describes (records that
             // could not be linked to one are reported, not counted).
@@ -133,11 +147,6 @@ public struct Linter: Sendable {
                 anyPerson ? group.contains { identities[$0].describesPerson } : group.contains { !identities[$0].keys.isEmpty }
             }
             if collect.fragments {
-                // Linked rules see the latest census period among the run's returns: the data
-                // drop covers up to its reference date (the end of the data for rules that
-                // look for what should have followed).
-                let census = outcomes.values.compactMap { $0?.census }.max { $0.referenceDate < $1.referenceDate }
-                let families = outcomes.values.map { $0?.family }
                 diagnostics += checkLinked(linkage, identityCount: identities.count, fragments: fragments, rules: linkedRules,
                                            census: census, families: families)
             }
@@ -151,6 +160,11 @@ public struct Linter: Sendable {
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
         Fingerprint.assign(&diagnostics) { files[Int($0.rawValue)].path }
+        // A run's children (hundreds of thousands in a large drop) are freed on another
+        // thread while the report is written.
+        let held = fragments
+        fragments = []
+        DispatchQueue.global().async { withExtendedLifetime(held) {} }
         return LintResult(files: files, diagnostics: diagnostics, filesChecked: checked, children: children,
                           skipped: skipped, unreadable: unreadable, rules: rules, facts: facts,
                           requestedRuleset: options.ruleset?.name)
@@ -183,10 +197,20 @@ public struct Linter: Sendable {
     /// those that describe the child first, then in file and row order.
     private func checkLinked(_ linkage: Linkage, identityCount: Int, fragments: [(child: Child, identity: Int)],
                              rules: [Rule], census: CensusPeriod?, families: [SourceFamily?]) -> [Diagnostic] {
-        var groupOf = [Int](repeating: 0, count: identityCount)
-        for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = g } }
-        var members = [[Child]](repeating: [], count: linkage.children.count)
-        for f in fragments { members[groupOf[f.identity]].append(f.child) }
+        // The fragments grouped by child, in one array (most children have one fragment:
+        // an array per child would be most of the work here).
+        var groupOf = [Int32](repeating: 0, count: identityCount)
+        for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = Int32(g) } }
+        var start = [Int](repeating: 0, count: linkage.children.count + 1)
+        for f in fragments { start[Int(groupOf[f.identity]) + 1] += 1 }
+        for g in linkage.children.indices { start[g + 1] += start[g] }
+        var next = start
+        var grouped = [Child?](repeating: nil, count: fragments.count)
+        for f in fragments {
+            let g = Int(groupOf[f.identity])
+            grouped[next[g]] = f.child
+            next[g] += 1
+        }
         let context = CheckContext(file: FileID(0), census: census, ruleset: options.ruleset ?? .latest, header: nil,
                                    parameters: options.parameters, families: families)
         let checker = ReturnChecker(rules: rules, context: context)
@@ -200,9 +224,14 @@ public struct Linter: Sendable {
                 out += observed
             }
         }
-        for group in members where !group.isEmpty {
-            let ordered = group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person }
-            let child = Child.merging(ordered)
+        for g in linkage.children.indices where start[g] < start[g + 1] {
+            let child: Child
+            if start[g + 1] - start[g] == 1 {
+                child = grouped[start[g]]!
+            } else {
+                let group = grouped[start[g]..<start[g + 1]].map { $0! }
+                child = Child.merging(group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person })
+            }
             batches.add(child, observed: checker.observe(child), linkedObserved: [])
             options.linkedChildren?(child)
         }
@@ -376,6 +405,8 @@ final class ResultSlots<T: Sendable>: Sendable {
     private let slots: Mutex<[T?]>
     init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
     var values: [T?] { slots.withLock { $0 } }
+    /// Moves the value out of slot `i`, leaving it empty.
+    func take(_ i: Int) -> T? { slots.withLock { $0[i].take() } }
     subscript(i: Int) -> T? {
         get { slots.withLock { $0[i] } }
         set { slots.withLock { $0[i] = newValue } }

@@ -64,6 +64,13 @@ public enum JSONWriter {
     }
 
     static func escape(_ v: String, into s: inout String) {
+        // Most values need no escaping: append them whole.
+        if !v.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            s += "\""
+            s += v
+            s += "\""
+            return
+        }
         s += "\""
         for u in v.unicodeScalars {
             switch u {
