@@ -267,23 +267,26 @@ public enum ReadError: Error, Sendable, Equatable {
     case cannotRead(path: String, reason: String)
 }
 
-private func reader(_ ctx: UnsafeMutableRawPointer?) -> XMLReader {
-    Unmanaged<XMLReader>.fromOpaque(ctx!).takeUnretainedValue()
+/// The reader a callback is for, without retaining it for the call (the read holds it):
+/// callbacks come once per element and per run of text.
+@inline(__always)
+private func reader<R>(_ ctx: UnsafeMutableRawPointer?, _ body: (XMLReader) -> R) -> R {
+    Unmanaged<XMLReader>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
 }
 
 private let startElementCallback: startElementNsSAX2Func = { ctx, localname, _, _, _, _, _, _, _ in
-    reader(ctx).startElement(localname!)
+    reader(ctx) { $0.startElement(localname!) }
 }
 
 private let endElementCallback: endElementNsSAX2Func = { ctx, localname, _, _ in
-    reader(ctx).endElement(localname!)
+    reader(ctx) { $0.endElement(localname!) }
 }
 
 private let charactersCallback: charactersSAXFunc = { ctx, chars, len in
-    reader(ctx).characters(chars!, Int(len))
+    reader(ctx) { $0.characters(chars!, Int(len)) }
 }
 
 private let errorCallback: xmlStructuredErrorFunc = { ctx, error in
     guard let ctx, let error else { return }
-    reader(ctx).fail(error)
+    reader(ctx) { $0.fail(error) }
 }
