@@ -82,6 +82,7 @@ public struct Linter: Sendable {
         } else if !sources.isEmpty {
             collect.identities = true
             collect.fragments = linkedWanted
+            collect.budget = FragmentBudget(bytes: options.fragmentMemory)
         }
 
         // Files are independent: check them side by side. Their results are taken in file
@@ -108,7 +109,7 @@ public struct Linter: Sendable {
 
         var checked = 0, children = 0, unreadable = discovery.unreadable.count
         var links = LinkBuilder()
-        var fragments: [(child: Child, identity: Int)] = []
+        var inputs: [LinkInput] = []
         var census: CensusPeriod?
         var families: [SourceFamily?] = []
         for i in found.indices {
@@ -124,8 +125,13 @@ public struct Linter: Sendable {
             if outcome.unreadable { unreadable += 1 }
             let offset = links.fragments.count
             if collect.identities { links.add(outcome.identities) }
-            for (child, local) in zip(outcome.fragments, outcome.fragmentIdentity) {
-                fragments.append((child, offset + Int(local)))
+            if collect.fragments && !outcome.fragmentIdentity.isEmpty {
+                var input = LinkInput(fragments: outcome.fragments, identities: outcome.fragmentIdentity.map { offset + Int($0) })
+                if outcome.fragmentsDropped {
+                    let file = found[i], plan = plans[i], id = FileID(UInt32(i))
+                    input.reread = { sink in _ = try? self.map(file.path, plan: plan, id: id, into: sink) }
+                }
+                inputs.append(input)
             }
             // Linked rules see the latest census period among the run's returns: the data
             // drop covers up to its reference date (the end of the data for rules that
@@ -147,8 +153,12 @@ public struct Linter: Sendable {
                 anyPerson ? group.contains { identities[$0].describesPerson } : group.contains { !identities[$0].keys.isEmpty }
             }
             if collect.fragments {
-                diagnostics += checkLinked(linkage, identityCount: identities.count, fragments: fragments, rules: linkedRules,
-                                           census: census, families: families)
+                let context = CheckContext(file: FileID(0), census: census, ruleset: options.ruleset ?? .latest, header: nil,
+                                           parameters: options.parameters, families: families)
+                let stage = LinkedStage(linkage: linkage, identityCount: identities.count,
+                                        checker: ReturnChecker(rules: linkedRules, context: context),
+                                        jobs: max(1, options.jobs), linkedChildren: options.linkedChildren)
+                diagnostics += stage.run(inputs)
             }
         }
         let active = Set(rules.map(\.id))
@@ -162,8 +172,8 @@ public struct Linter: Sendable {
         Fingerprint.assign(&diagnostics) { files[Int($0.rawValue)].path }
         // A run's children (hundreds of thousands in a large drop) are freed on another
         // thread while the report is written.
-        let held = fragments
-        fragments = []
+        let held = inputs.map(\.fragments)
+        inputs = []
         DispatchQueue.global().async { withExtendedLifetime(held) {} }
         return LintResult(files: files, diagnostics: diagnostics, filesChecked: checked, children: children,
                           skipped: skipped, unreadable: unreadable, rules: rules, facts: facts,
@@ -193,52 +203,6 @@ public struct Linter: Sendable {
         return (profiles, errors)
     }
 
-    /// Runs the linked rules on each linked child: the fragments of one child merged,
-    /// those that describe the child first, then in file and row order.
-    private func checkLinked(_ linkage: Linkage, identityCount: Int, fragments: [(child: Child, identity: Int)],
-                             rules: [Rule], census: CensusPeriod?, families: [SourceFamily?]) -> [Diagnostic] {
-        // The fragments grouped by child, in one array (most children have one fragment:
-        // an array per child would be most of the work here).
-        var groupOf = [Int32](repeating: 0, count: identityCount)
-        for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = Int32(g) } }
-        var start = [Int](repeating: 0, count: linkage.children.count + 1)
-        for f in fragments { start[Int(groupOf[f.identity]) + 1] += 1 }
-        for g in linkage.children.indices { start[g + 1] += start[g] }
-        var next = start
-        var grouped = [Child?](repeating: nil, count: fragments.count)
-        for f in fragments {
-            let g = Int(groupOf[f.identity])
-            grouped[next[g]] = f.child
-            next[g] += 1
-        }
-        let context = CheckContext(file: FileID(0), census: census, ruleset: options.ruleset ?? .latest, header: nil,
-                                   parameters: options.parameters, families: families)
-        let checker = ReturnChecker(rules: rules, context: context)
-        var out: [Diagnostic] = []
-        // Child-level rules run on --jobs threads, a batch of children at a time, as a large
-        // file's do; children are merged and return-level rules observe them here, in order.
-        let batches = ChildBatches(checker: checker, linkedChecker: nil, workers: max(1, options.jobs)) { batch in
-            for entry in batch.entries {
-                guard case .child(let i, let observed, _) = entry else { continue }
-                out += batch.checked[i]
-                out += observed
-            }
-        }
-        for g in linkage.children.indices where start[g] < start[g + 1] {
-            let child: Child
-            if start[g + 1] - start[g] == 1 {
-                child = grouped[start[g]]!
-            } else {
-                let group = grouped[start[g]..<start[g + 1]].map { $0! }
-                child = Child.merging(group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person })
-            }
-            batches.add(child, observed: checker.observe(child), linkedObserved: [])
-            options.linkedChildren?(child)
-        }
-        batches.drain()
-        return out + checker.finish()
-    }
-
     struct FileOutcome: Sendable {
         let path: String
         var diagnostics: [Diagnostic] = []
@@ -250,6 +214,8 @@ public struct Linter: Sendable {
         /// For each fragment kept, the index of its identity in `identities`.
         var fragmentIdentity: [Int32] = []
         var fragments: [Child] = []
+        /// The fragments did not fit the run's `fragmentMemory`: read the file again for them.
+        var fragmentsDropped = false
         /// What the file was read as (its source family), and the CIN ruleset it was checked with.
         var format: String?
         var ruleset: String?
@@ -288,41 +254,11 @@ public struct Linter: Sendable {
                                  parameters: options.parameters, workers: options.jobs)
         outcome.format = family.name
         // Findings the reader makes about a file belong to the file's agency.
-        var agency: String?
+        let agency = Linter.agency(of: plan)
         // Read to the end: rules over the whole return need every child.
         var complete = true
         do {
-            switch plan {
-            case .cinCensus, .ssda903XML:
-                agency = Agency.socialCare.name
-                let mapper = XMLMapper(layout: family == .cinCensus ? .cinCensus : SSDA903.xml, file: id, sink: sink, limits: limits)
-                if let problem = try XMLReader.read(path: file.path, handler: mapper, limits: limits) {
-                    sink.diagnostic(Linter.malformed(problem, file: id))
-                    complete = false
-                } else {
-                    mapper.finish()
-                }
-            case .csv(let layout, _, let delimiter, let encoding):
-                agency = layout.agency.name
-                let rows = CSVRows(layout: layout, file: id, sink: sink)
-                try ByteSource.file(file.path) { try CSVReader.read($0, delimiter: delimiter, encoding: encoding, handler: rows, limits: limits) }
-                rows.finish()
-            case .json(let layout, _, let records):
-                agency = layout.agency.name
-                let rows = JSONRows(layout: layout, file: id, sink: sink)
-                try ByteSource.file(file.path) { try JSONReader.read($0, records: records, handler: rows, limits: limits) }
-                rows.finish()
-            case .xmlRows(let layout, _, let path, let kindFromName):
-                agency = layout.agency.name
-                let rows = XMLRows(layout: layout, recordPath: path, kindFromName: kindFromName, file: id, sink: sink, limits: limits)
-                if let problem = try XMLReader.read(path: file.path, handler: rows, limits: limits) {
-                    sink.diagnostic(Linter.malformed(problem, file: id))
-                    complete = false
-                }
-                rows.finish()
-            case .skip:
-                break
-            }
+            complete = try map(file.path, plan: plan, id: id, into: sink)
         } catch {
             outcome.unreadable = true
             complete = false
@@ -343,7 +279,51 @@ public struct Linter: Sendable {
         outcome.identities = sink.identities.identities
         outcome.fragmentIdentity = sink.identities.fragmentIdentity
         outcome.fragments = sink.fragments
+        outcome.fragmentsDropped = sink.fragmentsDropped
         return outcome
+    }
+
+    /// Reads a file and maps it into `sink`, as its plan says. False when the read stopped
+    /// early (malformed XML, reported to the sink).
+    func map(_ path: String, plan: SourcePlan, id: FileID, into sink: RecordSink) throws -> Bool {
+        let limits = options.limits
+        switch plan {
+        case .cinCensus, .ssda903XML:
+            let layout: XMLLayout = if case .cinCensus = plan { .cinCensus } else { SSDA903.xml }
+            let mapper = XMLMapper(layout: layout, file: id, sink: sink, limits: limits)
+            if let problem = try XMLReader.read(path: path, handler: mapper, limits: limits) {
+                sink.diagnostic(Linter.malformed(problem, file: id))
+                return false
+            }
+            mapper.finish()
+        case .csv(let layout, _, let delimiter, let encoding):
+            let rows = CSVRows(layout: layout, file: id, sink: sink)
+            try ByteSource.file(path) { try CSVReader.read($0, delimiter: delimiter, encoding: encoding, handler: rows, limits: limits) }
+            rows.finish()
+        case .json(let layout, _, let records):
+            let rows = JSONRows(layout: layout, file: id, sink: sink)
+            try ByteSource.file(path) { try JSONReader.read($0, records: records, handler: rows, limits: limits) }
+            rows.finish()
+        case .xmlRows(let layout, _, let recordPath, let kindFromName):
+            let rows = XMLRows(layout: layout, recordPath: recordPath, kindFromName: kindFromName, file: id, sink: sink, limits: limits)
+            defer { rows.finish() }
+            if let problem = try XMLReader.read(path: path, handler: rows, limits: limits) {
+                sink.diagnostic(Linter.malformed(problem, file: id))
+                return false
+            }
+        case .skip:
+            break
+        }
+        return true
+    }
+
+    /// The agency a file's own findings belong to.
+    static func agency(of plan: SourcePlan) -> String? {
+        switch plan {
+        case .cinCensus, .ssda903XML: Agency.socialCare.name
+        case .csv(let layout, _, _, _), .json(let layout, _, _), .xmlRows(let layout, _, _, _): layout.agency.name
+        case .skip: nil
+        }
     }
 
     /// The syntax errors of a file that is not mapped: reported whether or not it is checked.

@@ -36,6 +36,12 @@ public struct LintOptions: Sendable {
     /// one thread at a time.
     public var linkedChildren: (@Sendable (Child) -> Void)?
 
+    /// About how many bytes of records a run keeps in memory until linking (each
+    /// source's records of each child). Past it, a file's records are let go and the file
+    /// is read again when its children are linked: a large drop costs a second read
+    /// instead of memory. 0 reads every linked file twice.
+    public var fragmentMemory = 512 << 20
+
     public init(paths: [String]) {
         self.paths = paths
     }

@@ -17,6 +17,8 @@ final class SourceChecker: RecordSink {
         var linkedInline = false
         /// Sees each child as a linked child, when linked rules run here.
         var observe: (@Sendable (Child) -> Void)?
+        /// What the run's kept fragments may take; a file over it keeps none.
+        var budget: FragmentBudget?
     }
 
     private let file: FileID
@@ -31,6 +33,9 @@ final class SourceChecker: RecordSink {
     private(set) var children = 0
     private(set) var identities: IdentityCollector
     private(set) var fragments: [Child] = []
+    /// The fragments outgrew the run's budget and were let go (the file is read again).
+    private(set) var fragmentsDropped = false
+    private var fragmentBytes = 0
     private let maxFindings: Int
     /// Findings past the per-file limit: counted, not kept.
     private var overflow = 0
@@ -97,7 +102,7 @@ final class SourceChecker: RecordSink {
                                families: families))
         }
         if collect.identities { identities.add(child, file: file, index: children) }
-        if collect.fragments { fragments.append(child) }
+        if collect.fragments && !fragmentsDropped { keepFragment(child) }
         children += 1
         if let batches {
             // Return-level rules see children here, in order; child-level rules run elsewhere.
@@ -111,6 +116,19 @@ final class SourceChecker: RecordSink {
             }
         }
         if collect.linkedInline { collect.observe?(child) }
+    }
+
+    private func keepFragment(_ child: Child) {
+        let cost = FragmentBudget.cost(of: child)
+        if collect.budget?.take(cost) ?? true {
+            fragments.append(child)
+            fragmentBytes += cost
+        } else {
+            collect.budget?.give(fragmentBytes)
+            fragments = []
+            fragmentBytes = 0
+            fragmentsDropped = true
+        }
     }
 
     /// The ruleset the return is checked with, once its header (or first child) is read.
