@@ -113,10 +113,12 @@ public struct IdentityCollector: Sendable {
     public private(set) var identities: [FragmentIdentity] = []
     /// For each fragment, in order, the index of its identity (kept when `tracksFragments`).
     public private(set) var fragmentIdentity: [Int32] = []
-    /// First identifier → the first identity with it; `next` chains identities that share
-    /// a first identifier. Cheaper than a key per signature: one per child.
-    private var byFirstKey: [LinkKey: Int32] = [:]
-    private var next: [Int32] = []
+    /// The hash of all of an identity's identifiers → the latest identity with that hash;
+    /// `previous` chains identities whose hashes are equal (almost always the same
+    /// identifiers). Keyed by every identifier, not the first: rows of many children can
+    /// share one (an NHS number recorded with different local ids).
+    private var bySignature: [Int: Int32] = [:]
+    private var previous: [Int32] = []
     private let tracksFragments: Bool
     private let quietInvalid: Set<LinkKey.Kind>
 
@@ -128,22 +130,23 @@ public struct IdentityCollector: Sendable {
     public mutating func add(_ child: Child, file: FileID, index: Int) {
         let identity = FragmentIdentity(child, file: file, index: index, quietInvalid: quietInvalid)
         var i = identities.count
-        if let first = identity.keys.first?.key {
-            var candidate = byFirstKey[first] ?? -1
-            while candidate >= 0 && !identities[Int(candidate)].sameIdentifiers(as: identity) { candidate = next[Int(candidate)] }
+        if !identity.keys.isEmpty {
+            let signature = identity.signature
+            var candidate = bySignature[signature] ?? -1
+            while candidate >= 0 && !identities[Int(candidate)].sameIdentifiers(as: identity) { candidate = previous[Int(candidate)] }
             if candidate >= 0 {
                 i = Int(candidate)
                 identities[i].weight += 1
                 identities[i].describesPerson = identities[i].describesPerson || identity.describesPerson
                 identities[i].hasEvents = identities[i].hasEvents || identity.hasEvents
             } else {
-                next.append(byFirstKey[first] ?? -1)
-                byFirstKey[first] = Int32(i)
+                previous.append(bySignature[signature] ?? -1)
+                bySignature[signature] = Int32(i)
                 identities.append(identity)
             }
         } else {
             // Without identifiers, fragments are not the same child: each stays alone.
-            next.append(-1)
+            previous.append(-1)
             identities.append(identity)
         }
         if tracksFragments { fragmentIdentity.append(Int32(i)) }
@@ -151,6 +154,14 @@ public struct IdentityCollector: Sendable {
 }
 
 extension FragmentIdentity {
+    /// A hash of the identifiers (`sameIdentifiers` decides).
+    var signature: Int {
+        var h = Hasher()
+        for k in keys { h.combine(k.key) }
+        for k in invalid { h.combine(k.kind) }
+        return h.finalize()
+    }
+
     /// The same valid and invalid identifiers: fragments of one child in one file.
     func sameIdentifiers(as other: FragmentIdentity) -> Bool {
         keys.count == other.keys.count && invalid.count == other.invalid.count
