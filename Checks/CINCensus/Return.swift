@@ -123,8 +123,11 @@ final class DuplicateCheck: ReturnCheck {
     private let key: FieldKey
     private let what: String
     private let personal: Bool
-    private var first: [String: Mark] = [:]
-    private var others: [String: [Mark]] = [:]
+    /// Each value's first use: its index in `firsts`. One hash per child (most values are
+    /// unique); this runs on the reader's thread for every child of a return.
+    private var firstIndex: [String: Int32] = [:]
+    private var firsts: [(value: String, mark: Mark)] = []
+    private var others: [Int32: [Mark]] = [:]
 
     init(key: FieldKey, what: String, personal: Bool) {
         self.key = key
@@ -135,21 +138,22 @@ final class DuplicateCheck: ReturnCheck {
     func observe(_ child: Child, _ findings: inout Findings) {
         let person = child.person
         guard let field = person[key], !field.isEmpty else { return }
-        if first[field.text] == nil {
-            first[field.text] = findings.mark(field, of: person)
+        let mark = findings.mark(field, of: person)
+        if let earlier = firstIndex.updateValue(Int32(firsts.count), forKey: field.text) {
+            firstIndex[field.text] = earlier
+            others[earlier, default: []].append(mark)
         } else {
-            others[field.text, default: []].append(findings.mark(field, of: person))
+            firsts.append((field.text, mark))
         }
     }
 
     func finish(_ findings: inout Findings) {
-        let groups = others.map { (value: $0.key, first: first[$0.key]!, rest: $0.value) }
-            .sorted { $0.first.location < $1.first.location }
-        for g in groups {
-            let shown: Message = personal ? "\(personal: g.value)" : "\(g.value)"
-            let count = g.rest.count + 1
-            findings.report("\(what) \(shown) is used by \(count) children in this return", at: g.first,
-                            notes: g.rest.map { m in
+        for (i, rest) in others.sorted(by: { $0.key < $1.key }) {
+            let (value, first) = firsts[Int(i)]
+            let shown: Message = personal ? "\(personal: value)" : "\(value)"
+            let count = rest.count + 1
+            findings.report("\(what) \(shown) is used by \(count) children in this return", at: first,
+                            notes: rest.map { m in
                                 findings.note("the same \(what) again\(m.childID.map { " (child \($0))" } ?? "")", at: m)
                             })
         }
