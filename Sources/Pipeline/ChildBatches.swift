@@ -8,27 +8,42 @@ import Synchronization
 ///
 /// The reader's thread hands children and findings over in source order; children are
 /// grouped into batches whose child-level rules run on other threads (`ReturnChecker.check`
-/// is safe to share). Return-level rules and everything else stay on the reader's thread,
-/// in order. Finished batches are handed back strictly in the order they were made, so the
+/// is safe to share). Return-level rules (`observe`) see every child in source order on one
+/// more thread of their own, a batch after another, so that the reader only reads and
+/// maps: on a machine with as many threads as cores it is what the run waits for.
+/// Finished batches are handed back strictly in the order they were made, so the
 /// findings come out exactly as a single thread would give them, whatever `--jobs` says.
 /// At most `inFlight` batches are outstanding: memory stays bounded however large the file.
 /// A source of one batch or less is checked on the reader's thread, with no thread started.
 final class ChildBatches {
-    /// What the reader saw, in order: findings, or a child whose rule findings a worker fills in.
+    /// What the reader saw, in order: findings, or a child whose findings the workers fill in.
     enum Entry {
         case found([Diagnostic])
-        /// Index into the batch's children, and what the return-level rules said of it.
-        case child(Int, observed: [Diagnostic], linkedObserved: [Diagnostic])
+        /// Index into the batch's children.
+        case child(Int)
     }
 
-    /// One batch of children and what the worker found for each.
+    /// One batch of children and what was found for each.
     final class Batch: @unchecked Sendable {
         var entries: [Entry] = []
         var children: [Child] = []
-        /// Filled by the worker, one per child; read only after `done` is signalled.
+        /// Filled by the workers, one per child; read only after `done` is signalled twice
+        /// (child-level rules, return-level rules).
         var checked: [[Diagnostic]] = []
         var linkedChecked: [[Diagnostic]] = []
+        var observed: [[Diagnostic]] = []
+        var linkedObserved: [[Diagnostic]] = []
         let done = DispatchSemaphore(value: 0)
+
+        func check(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?) {
+            checked = children.map { checker.check($0) }
+            if let linkedChecker { linkedChecked = children.map { linkedChecker.check($0) } }
+        }
+
+        func observe(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?) {
+            observed = children.map { checker.observe($0) }
+            if let linkedChecker { linkedObserved = children.map { linkedChecker.observe($0) } }
+        }
     }
 
     static let batchSize = 128
@@ -41,6 +56,8 @@ final class ChildBatches {
     private var head = 0
     private let workerCount: Int
     private var workers: Workers?
+    /// Runs the return-level rules, one batch after another in order.
+    private var observer: DispatchQueue?
 
     /// `deliver` receives each finished batch, in order, on the reader's thread.
     init(checker: ReturnChecker, linkedChecker: ReturnChecker?, workers: Int, deliver: @escaping (Batch) -> Void) {
@@ -51,8 +68,8 @@ final class ChildBatches {
         self.deliver = deliver
     }
 
-    func add(_ child: Child, observed: [Diagnostic], linkedObserved: [Diagnostic]) {
-        current.entries.append(.child(current.children.count, observed: observed, linkedObserved: linkedObserved))
+    func add(_ child: Child) {
+        current.entries.append(.child(current.children.count))
         current.children.append(child)
         if current.children.count >= ChildBatches.batchSize { submit() }
     }
@@ -67,7 +84,8 @@ final class ChildBatches {
             // Never more than one batch: no thread is worth starting.
             let batch = current
             current = Batch()
-            check(batch)
+            batch.observe(checker, linkedChecker)
+            batch.check(checker, linkedChecker)
             deliver(batch)
         } else {
             if !current.entries.isEmpty { submit() }
@@ -75,25 +93,26 @@ final class ChildBatches {
         }
         workers?.stop()
         workers = nil
+        observer = nil
         pending.removeAll()
         head = 0
-    }
-
-    private func check(_ batch: Batch) {
-        batch.checked = batch.children.map { checker.check($0) }
-        if let linkedChecker { batch.linkedChecked = batch.children.map { linkedChecker.check($0) } }
     }
 
     private func submit() {
         let batch = current
         current = Batch()
         pending.append(batch)
-        if workers == nil { workers = Workers(count: workerCount) }
-        // Unretained: `pending` holds the batch until it is done, so that its children
-        // are freed on this thread, by the allocator arena that made them.
+        if workers == nil {
+            workers = Workers(count: workerCount)
+            observer = DispatchQueue(label: "caselint.observe")
+        }
+        // Unretained: `pending` holds the batch until it is done.
         workers!.run { [checker, linkedChecker, unowned(unsafe) batch, done = batch.done] in
-            batch.checked = batch.children.map { checker.check($0) }
-            if let linkedChecker { batch.linkedChecked = batch.children.map { linkedChecker.check($0) } }
+            batch.check(checker, linkedChecker)
+            done.signal()
+        }
+        observer!.async { [checker, linkedChecker, unowned(unsafe) batch, done = batch.done] in
+            batch.observe(checker, linkedChecker)
             done.signal()
         }
         // Keep memory bounded: wait for the oldest batch once enough are outstanding.
@@ -106,6 +125,7 @@ final class ChildBatches {
 
     private func take() {
         let batch = pending[head]
+        batch.done.wait()
         batch.done.wait()
         pending[head] = Batch()
         head += 1
@@ -125,6 +145,7 @@ final class Workers: Sendable {
         self.count = count
         for _ in 0..<count {
             let thread = Thread { [self] in
+                Workers.yieldToReaders()
                 while true {
                     ready.wait()
                     guard let job = jobs.withLock({ $0.removeFirst() }) else { return }
@@ -134,6 +155,16 @@ final class Workers: Sendable {
             thread.name = "caselint.children"
             thread.start()
         }
+    }
+
+    /// Checking threads run at a lower priority than the reader whose children they check:
+    /// on a machine with as many threads as cores, the reader (one thread: parse, map,
+    /// return-level rules) is what the run waits for, and the checks fill the time left.
+    private static func yieldToReaders() {
+        #if os(Linux)
+        // On Linux a nice value belongs to a thread, and 0 names the calling one.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)
+        #endif
     }
 
     func run(_ job: @escaping @Sendable () -> Void) {

@@ -73,17 +73,17 @@ struct LinkedStage {
         var partial: [Int32: [Child]] = [:]
 
         var out: [Diagnostic] = []
-        // Child-level rules run on --jobs threads, a batch of children at a time, as a large
-        // file's do; return-level rules observe the children here, in order.
+        // Linked rules run on other threads, a batch of children at a time, as a large
+        // file's do; return-level rules see the children in order.
         let batches = ChildBatches(checker: checker, linkedChecker: nil, workers: jobs) { batch in
             for entry in batch.entries {
-                guard case .child(let i, let observed, _) = entry else { continue }
+                guard case .child(let i) = entry else { continue }
                 out += batch.checked[i]
-                out += observed
+                out += batch.observed[i]
             }
         }
         func check(_ child: Child) {
-            batches.add(child, observed: checker.observe(child), linkedObserved: [])
+            batches.add(child)
             linkedChildren?(child)
         }
         func arrive(_ child: Child, identity: Int) {

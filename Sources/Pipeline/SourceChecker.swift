@@ -86,11 +86,11 @@ final class SourceChecker: RecordSink {
             switch entry {
             case .found(let found):
                 keep(found)
-            case .child(let i, let observed, let linkedObserved):
+            case .child(let i):
                 keep(batch.checked[i])
-                keep(observed)
+                keep(batch.observed[i])
                 if !batch.linkedChecked.isEmpty { keep(batch.linkedChecked[i]) }
-                keep(linkedObserved)
+                if !batch.linkedObserved.isEmpty { keep(batch.linkedObserved[i]) }
             }
         }
     }
@@ -105,8 +105,8 @@ final class SourceChecker: RecordSink {
         if collect.fragments && !fragmentsDropped { keepFragment(child) }
         children += 1
         if let batches {
-            // Return-level rules see children here, in order; child-level rules run elsewhere.
-            batches.add(child, observed: checker!.observe(child), linkedObserved: linkedChecker?.observe(child) ?? [])
+            // Rules run on other threads; return-level rules still see children in order.
+            batches.add(child)
         } else {
             keep(checker!.check(child))
             keep(checker!.observe(child))
