@@ -59,7 +59,9 @@ public final class YAMLReader {
     /// an empty mapping.
     public func parse(_ text: String) -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Scalars stay text (`.basic`: no tag resolution, which runs regular expressions
+            // on every scalar): readers interpret them themselves (`bool`, `isNull`).
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 return YAMLValue(node: Node.mapping(Node.Mapping([])), path: path)
             }
             return YAMLValue(node: node, path: path)

@@ -11,7 +11,8 @@ public enum YAMLRecords {
         let reader = YAMLReader(path: path)
         let nodes: [Node]
         do {
-            nodes = Array(try Yams.compose_all(yaml: text))
+            // Scalars stay text, as in `YAMLReader.parse`.
+            nodes = Array(try Yams.compose_all(yaml: text, .basic))
         } catch {
             return .failure(ConfigError(path: path, line: 1, column: 1, message: "invalid YAML: \(error)"))
         }
