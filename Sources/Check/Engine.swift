@@ -8,7 +8,9 @@ public final class ReturnChecker: @unchecked Sendable {
     public let context: CheckContext
     /// The child-level rules, as two arrays walked by index (no tuple copied per rule).
     private let childActives: [ActiveRule]
-    private let childRuns: [@Sendable (Child, inout Findings) -> Void]
+    private let childRuns: [Unmanaged<ChildRun>]
+    /// Keeps `childRuns` alive.
+    private let runs: [ChildRun]
     /// Each child-level rule's `triggers` (empty: run on every child).
     private let childTriggers: [KindSet]
     private var returnChecks: [(active: ActiveRule, check: any ReturnCheck)]
@@ -26,7 +28,8 @@ public final class ReturnChecker: @unchecked Sendable {
             }
         }
         childActives = child.map(\.0)
-        childRuns = child.map(\.1)
+        runs = child.map { ChildRun($0.1) }
+        childRuns = runs.map { Unmanaged.passUnretained($0) }
         childTriggers = childActives.map { KindSet($0.rule.triggers) }
         returnChecks = whole
     }
@@ -39,7 +42,8 @@ public final class ReturnChecker: @unchecked Sendable {
             let triggers = childTriggers[i]
             if !triggers.isEmpty && !triggers.overlaps(kinds) { continue }
             var findings = Findings(childActives[i])
-            childRuns[i](child, &findings)
+            // Borrowed, not retained: the checking threads would contend for the closures' counts.
+            childRuns[i]._withUnsafeGuaranteedRef { $0.run(child, &findings) }
             if !findings.diagnostics.isEmpty { out.append(contentsOf: findings.diagnostics) }
         }
         return out
@@ -66,4 +70,11 @@ public final class ReturnChecker: @unchecked Sendable {
         }
         return out
     }
+}
+
+/// A child-level rule's check, held in an object so that `ReturnChecker.check` can call it
+/// without retaining it.
+final class ChildRun: Sendable {
+    let run: @Sendable (Child, inout Findings) -> Void
+    init(_ run: @escaping @Sendable (Child, inout Findings) -> Void) { self.run = run }
 }
