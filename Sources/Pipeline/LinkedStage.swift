@@ -13,7 +13,10 @@ struct LinkInput {
     /// The identity of every fragment of the file, in order (kept or not).
     var identities: [Int]
     /// Maps the file again into a sink, for its fragments (they were not kept).
-    var reread: ((RecordSink) -> Void)?
+    var reread: ((RecordSink) throws -> Void)?
+    /// The file, for what a second read finds wrong.
+    var file = FileID(0)
+    var path = ""
 }
 
 /// Bounds the memory of the fragments a run keeps until linking, shared by the files
@@ -64,6 +67,15 @@ struct LinkedStage {
     let jobs: Int
     let linkedChildren: (@Sendable (Child) -> Void)?
 
+    /// A file read again for linking that could not be read, or no longer held what it did.
+    func rereadProblem(_ input: LinkInput, failure: String?) -> Diagnostic {
+        let why = failure.map { "cannot read \(input.path) again to link its records: \($0)" }
+            ?? "\(input.path) changed while it was being checked: read again to link its records, it no longer held what it did"
+        return Diagnostic(ruleID: "IO001", severity: .error,
+                          message: "\(why); rules across agencies saw only what could be read again",
+                          location: .wholeFile(input.file))
+    }
+
     func run(_ inputs: [LinkInput]) -> [Diagnostic] {
         var groupOf = [Int32](repeating: 0, count: identityCount)
         for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = Int32(g) } }
@@ -100,18 +112,27 @@ struct LinkedStage {
         }
         for input in inputs {
             if let reread = input.reread {
-                var k = 0
-                reread(FragmentStream { child in
-                    // A file changed since it was first read: fragments past its first count are left out.
-                    guard k < input.identities.count else { return }
-                    arrive(child, identity: input.identities[k])
-                    k += 1
-                })
+                var k = 0, extra = 0
+                var failure: String?
+                do {
+                    try reread(FragmentStream { child in
+                        // Past the first read's count, the file has changed: left out.
+                        guard k < input.identities.count else { extra += 1; return }
+                        arrive(child, identity: input.identities[k])
+                        k += 1
+                    })
+                } catch {
+                    failure = Linter.describe(error)
+                }
+                if failure != nil || k != input.identities.count || extra > 0 {
+                    out.append(rereadProblem(input, failure: failure))
+                }
             } else {
                 for (child, identity) in zip(input.fragments, input.identities) { arrive(child, identity: identity) }
             }
         }
-        // Children whose fragments did not all come back (a file changed between reads).
+        // Children whose fragments did not all come back (a file changed between reads):
+        // checked with what there is.
         for g in partial.keys.sorted() {
             let group = partial[g]!
             check(Child.merging(group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person }))

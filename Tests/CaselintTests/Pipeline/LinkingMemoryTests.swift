@@ -1,6 +1,9 @@
 import Foundation
+import Check
+import Link
+import Map
 import Model
-import Pipeline
+@testable import Pipeline
 import Report
 import Synchronization
 import Testing
@@ -46,5 +49,52 @@ import Testing
         let kept = children(1 << 30)
         #expect(kept.count >= 5)
         #expect(children(0) == kept)
+    }
+}
+
+/// A file read again for linking that fails, or no longer holds what it did, is reported
+/// rather than its children silently left out.
+@Suite struct RereadProblemTests {
+    static func child(_ ordinal: Int32) -> Child {
+        let at = SourceLocation(file: FileID(0), line: UInt32(ordinal), column: 1)
+        return Child(records: [Record(kind: .person, source: Symbol("row"), parent: -1, ordinal: ordinal, location: at, agency: .socialCare)],
+                     fields: [], location: at, ordinal: ordinal, source: Symbol("row"))
+    }
+
+    private func run(_ reread: @escaping (RecordSink) throws -> Void) -> (findings: [Diagnostic], seen: [Int32]) {
+        let children = [Self.child(1), Self.child(2)]
+        let identities = children.enumerated().map { FragmentIdentity($1, file: FileID(0), index: $0) }
+        let seen = Mutex<[Int32]>([])
+        let probe = Rule(id: "T1", name: "t1", category: .procedure, severity: .warning, message: "m", rationale: "r", source: "s",
+                         scope: .linked, check: .child { child, _ in seen.withLock { $0.append(child.ordinal) } })
+        let context = CheckContext(file: FileID(0), census: nil, ruleset: .latest, header: nil)
+        let stage = LinkedStage(linkage: Linker.link(identities), identityCount: 2,
+                                checker: ReturnChecker(rules: [probe], context: context), jobs: 1, linkedChildren: nil)
+        var input = LinkInput(fragments: [], identities: [0, 1])
+        input.reread = reread
+        input.file = FileID(0)
+        input.path = "rows.csv"
+        let findings = stage.run([input])
+        return (findings, seen.withLock { $0 })
+    }
+
+    @Test func aFileReadAgainWholeIsChecked() {
+        let (findings, seen) = run { sink in sink.child(Self.child(1)); sink.child(Self.child(2)) }
+        #expect(findings.isEmpty)
+        #expect(seen == [1, 2])
+    }
+
+    @Test func aFileThatChangedIsReported() {
+        let (findings, seen) = run { sink in sink.child(Self.child(1)) }
+        #expect(seen == [1])
+        #expect(findings.map(\.ruleID) == ["IO001"])
+        #expect(findings.first?.message.redacted.contains("rows.csv changed while it was being checked") == true)
+    }
+
+    @Test func aFileThatCannotBeReadAgainIsReported() {
+        struct Gone: Error, CustomStringConvertible { var description: String { "no such file" } }
+        let (findings, seen) = run { _ in throw Gone() }
+        #expect(seen.isEmpty)
+        #expect(findings.first?.message.redacted.contains("cannot read rows.csv again to link its records") == true)
     }
 }
