@@ -139,17 +139,18 @@ public final class XMLMapper: XMLEventHandler {
             group?.close()
         case .header:
             flushStrayText()
-            if var g = group { sink.header(g.finish(source: Symbol("Header"))) }
-            group = nil
+            // Taken out of `group`, not copied: finishing a copy would copy its buffers.
+            if var g = group.take() { sink.header(g.finish(source: Symbol("Header"))) }
         case .child:
             flushStrayText()
-            if var g = group {
+            if let at = group?.location {
                 if !headerSeen && layout.hasHeader {
                     headerSeen = true
                     report("MAP005", .warning, "the return has no Header before its first child; rules that need the reference date are not run",
-                           at: g.location)
+                           at: at)
                 }
                 childrenMapped += 1
+                var g = group.take()!
                 sink.child(g.finish(source: name))
             }
             group = nil
