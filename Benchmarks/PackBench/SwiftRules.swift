@@ -33,9 +33,7 @@ enum SwiftRules {
     // MARK: required
 
     static let suf001 = rule("SUF001", "visit-child-seen-not-recorded", .sufficiency) { child, out in
-        let records = child.records
-        for i in records.indices where records[i].kind == .visit {
-            let visit = RecordRef(child: child, index: i)
+        for visit in child.records(.visit) {
             if visit.text(.childSeen) == nil {
                 out.report("no recorded answer to whether the child was seen on this visit", at: visit, missing: "childSeen")
             }
@@ -43,9 +41,7 @@ enum SwiftRules {
     }
 
     static let suf003 = rule("SUF003", "visit-present-not-recorded", .sufficiency) { child, out in
-        let records = child.records
-        for i in records.indices where records[i].kind == .visit {
-            let visit = RecordRef(child: child, index: i)
+        for visit in child.records(.visit) {
             if visit.text(.present) == nil {
                 out.report("no recorded list of who was present on this visit", at: visit, missing: "present")
             }
@@ -53,9 +49,7 @@ enum SwiftRules {
     }
 
     static let suf004 = rule("SUF004", "not-seen-alone-without-reason", .sufficiency) { child, out in
-        let records = child.records
-        for i in records.indices where records[i].kind == .visit {
-            let visit = RecordRef(child: child, index: i)
+        for visit in child.records(.visit) {
             if visit[.seenAlone]?.bool == false, visit.text(.notSeenAloneReason) == nil {
                 out.report("no recorded reason the child was not seen alone on this visit", at: visit, missing: "notSeenAloneReason")
             }
@@ -65,9 +59,7 @@ enum SwiftRules {
     static let identityChoices = "memberID, memberNHSNumber, memberPolicePersonID, or givenName and birthDate"
 
     static let suf005 = rule("SUF005", "household-member-without-identity", .sufficiency) { child, out in
-        let records = child.records
-        for i in records.indices where records[i].kind == .householdMember {
-            let m = RecordRef(child: child, index: i)
+        for m in child.records(.householdMember) {
             if m.text(K.memberID) != nil || m.text(K.memberNHSNumber) != nil || m.text(K.memberPolicePersonID) != nil
                 || (m.text(K.givenName) != nil && m.text(.birthDate) != nil) { continue }
             let relationship = m.text(.relationship) ?? "none"
@@ -107,8 +99,7 @@ enum SwiftRules {
     static let prc013 = rule("PRC013", "lac-not-seen-in-private", .procedure) { child, out in
         let records = child.records
         var care: [(start: Day, end: Day?)]?
-        for i in records.indices where records[i].kind == .visit {
-            let visit = RecordRef(child: child, index: i)
+        for visit in child.records(.visit) {
             guard visit[.seenAlone]?.bool == false, let day = visit.day(.date) else { continue }
             if care == nil {
                 care = []
@@ -141,10 +132,8 @@ enum SwiftRules {
 
     static let hnd001 = rule("HND001", "referral-not-acknowledged", .handover,
                              parameters: [interval("acknowledge-within", "1 working day")]) { child, out in
-        let records = child.records
         var within: Interval?
-        for i in records.indices where records[i].kind == .referral {
-            let r = RecordRef(child: child, index: i)
+        for r in child.records(.referral) {
             guard let from = r.text(.fromAgency), from != "other", let date = r[.date], let day = date.day else { continue }
             if within == nil { within = out.interval("acknowledge-within") }
             let w = within!
@@ -156,10 +145,8 @@ enum SwiftRules {
 
     static let hnd002 = rule("HND002", "referral-outcome-not-fed-back", .handover,
                              parameters: [interval("feedback-within", "1 working day")]) { child, out in
-        let records = child.records
         var within: Interval?
-        for i in records.indices where records[i].kind == .referral {
-            let r = RecordRef(child: child, index: i)
+        for r in child.records(.referral) {
             guard let from = r.text(.fromAgency), from != "other" else { continue }
             guard let date = r[K.decisionDate].flatMap({ $0.day == nil ? nil : $0 }) ?? r[.date], let day = date.day else { continue }
             if within == nil { within = out.interval("feedback-within") }
@@ -172,10 +159,8 @@ enum SwiftRules {
 
     static let hnd007 = rule("HND007", "domestic-abuse-not-notified-to-social-care", .handover,
                              parameters: [interval("notify-within", "1 working day")]) { child, out in
-        let records = child.records
         var within: Interval?
-        for i in records.indices where records[i].kind == .policeIncident {
-            let r = RecordRef(child: child, index: i)
+        for r in child.records(.policeIncident) {
             guard r[.domesticAbuse]?.bool == true, r[.childPresent]?.bool == true, let date = r[.date], let day = date.day else { continue }
             if within == nil { within = out.interval("notify-within") }
             let w = within!
@@ -187,10 +172,8 @@ enum SwiftRules {
 
     static let prc001 = rule("PRC001", "referral-decision-late", .procedure,
                              parameters: [interval("decide-within", "1 working day")]) { child, out in
-        let records = child.records
         var within: Interval?
-        for i in records.indices where records[i].kind == .referral {
-            let r = RecordRef(child: child, index: i)
+        for r in child.records(.referral) {
             guard r.text(.toAgency) == "social-care", let date = r[.date], let day = date.day else { continue }
             if within == nil { within = out.interval("decide-within") }
             let w = within!
@@ -246,14 +229,12 @@ enum SwiftRules {
                   kind: .codes(Vocabulary.agencies)),
         interval("notify-within", "1 working day"),
     ]) { child, out in
-        let records = child.records
         var seen: [Day] = []
         var notices: [Dated]?
         var agencies: [String] = []
         var within = Interval(0, .days)
         let calendar = out.context.calendar
-        for i in records.indices where records[i].kind == .cpPlan {
-            let plan = RecordRef(child: child, index: i)
+        for plan in child.records(.cpPlan) {
             guard let start = plan[.startDate], let day = start.day, !seen.contains(day) else { continue }
             seen.append(day)
             if notices == nil {
@@ -291,13 +272,11 @@ enum SwiftRules {
 
     static let prc006 = rule("PRC006", "first-core-group-late", .procedure,
                              parameters: [interval("first-within", "10 working days")]) { child, out in
-        let records = child.records
         var seen: [Day] = []
         var meetings: [Dated]?
         var within: Interval?
         let calendar = out.context.calendar
-        for i in records.indices where records[i].kind == .cpPlan {
-            let plan = RecordRef(child: child, index: i)
+        for plan in child.records(.cpPlan) {
             guard let start = plan[.startDate], let day = start.day, !seen.contains(day) else { continue }
             seen.append(day)
             if within == nil { within = out.interval("first-within") }
@@ -349,9 +328,7 @@ enum SwiftRules {
     /// The child's plans as periods, overlapping ones merged, in order of start.
     static func planPeriods(_ child: Child) -> [Period] {
         var spans: [Period] = []
-        let records = child.records
-        for i in records.indices where records[i].kind == .cpPlan {
-            let plan = RecordRef(child: child, index: i)
+        for plan in child.records(.cpPlan) {
             guard let s = plan[.startDate], let sd = s.day else { continue }
             let e = plan[.endDate].flatMap { f in f.day.map { Dated(day: $0, record: plan, field: f) } }
             if let e, e.day < sd { continue }
@@ -440,8 +417,7 @@ enum SwiftRules {
     static let con001 = rule("CON001", "birth-date-differs-across-agencies", .consistency) { child, out in
         let records = child.records
         var reference: (field: Field, record: RecordRef)?
-        for i in records.indices where records[i].kind == .person {
-            let person = RecordRef(child: child, index: i)
+        for person in child.records(.person) {
             guard let f = person[.birthDate], !f.text.isEmpty else { continue }
             guard let ref = reference else { reference = (f, person); continue }
             // Dates compare as dates; a date that does not parse, as written.

@@ -160,8 +160,7 @@ extension MultiAgency {
     ) { child, out in
         let minimum = out.integer("min-words")
         var phrases: [[UInt64]]?
-        for i in child.records.indices where child.records[i].kind == .caseNote {
-            let note = RecordRef(child: child, index: i)
+        for note in child.records(.caseNote) {
             guard let field = note[.text], !field.text.isEmpty else {
                 out.report("no recorded text in this case note", at: note, missing: "text")
                 continue

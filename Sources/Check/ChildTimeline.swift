@@ -54,8 +54,7 @@ extension Child {
     /// The child protection plans with a valid start, in order of start.
     public var plans: [PlanSpan] {
         var out: [PlanSpan] = []
-        for i in records.indices where records[i].kind == .cpPlan {
-            let r = RecordRef(child: self, index: i)
+        for r in self.records(.cpPlan) {
             if let s = r.day(.startDate) { out.append(PlanSpan(record: r, start: s, end: r.day(.endDate))) }
         }
         out.sort { $0.start < $1.start }
@@ -65,8 +64,7 @@ extension Child {
     /// Records of `kind` with a valid date in `key`, in date order (source order within a day).
     public func dated(_ kind: RecordKind, _ key: FieldKey, where keep: (RecordRef) -> Bool = { _ in true }) -> [Dated] {
         var out: [Dated] = []
-        for i in records.indices where records[i].kind == kind {
-            let r = RecordRef(child: self, index: i)
+        for r in self.records(kind) {
             if let f = r[key], let d = f.day, keep(r) { out.append(Dated(day: d, record: r, field: f)) }
         }
         out.sort { $0.day < $1.day }

@@ -152,8 +152,7 @@ public struct Chronology: Sendable {
         }
         plans.sort { $0.start < $1.start }
         var seen: [Day] = []
-        for i in child.records.indices where child.records[i].kind == .visit {
-            let v = RecordRef(child: child, index: i)
+        for v in child.records(.visit) {
             if v[.childSeen]?.bool == true, let d = v.day(.date) { seen.append(d) }
         }
         seen.sort()

@@ -24,43 +24,9 @@ public enum Linker {
         return builder.finish()
     }
 
-    /// The children and the findings of linkage, once every fragment has been added.
-    static func finish(_ fragments: [FragmentIdentity], _ state: inout UnionFind, conflicts: [Diagnostic]) -> Linkage {
-        var diagnostics = conflicts
-        var groups: [Int: Int] = [:]
-        groups.reserveCapacity(fragments.count)
-        var children: [[Int]] = []
-        for i in fragments.indices {
-            let r = state.find(i)
-            if let g = groups[r] { children[g].append(i) } else {
-                groups[r] = children.count
-                children.append([i])
-            }
-        }
-        let anyPerson = fragments.contains { $0.describesPerson }
-        diagnostics += perSource(fragments) { _, f in f.keys.isEmpty && (f.hasEvents || f.describesPerson) } report: { n, f in
-            Diagnostic(ruleID: "LNK001", severity: .warning,
-                       message: "\(n) \(n == 1 ? "record carries" : "records carry") no usable identifier of a child (LA child id, UPN or NHS number with a right check character, police person id, health id); \(n == 1 ? "it is" : "they are") checked on \(n == 1 ? "its" : "their") own but cannot be joined with other agencies' records (the first is here)",
-                       location: f.location, childID: f.childID)
-        }
-        if anyPerson {
-            var anchored = Set<Int>()
-            for (i, f) in fragments.enumerated() where f.describesPerson { anchored.insert(state.find(i)) }
-            diagnostics += perSource(fragments) { i, f in
-                !f.keys.isEmpty && f.hasEvents && !f.describesPerson && !anchored.contains(state.find(i))
-            } report: { n, f in
-                Diagnostic(ruleID: "LNK002", severity: .warning,
-                           message: "\(n) \(n == 1 ? "record names a child" : "records name children") that no other source describes: no person record has \(n == 1 ? "its" : "their") identifiers, directly or through a crosswalk (the first is here)",
-                           location: f.keys[0].location, childID: f.childID)
-            }
-        }
-        diagnostics += invalidIdentifiers(fragments)
-        return Linkage(children: children, diagnostics: diagnostics)
-    }
-
     static func conflict(_ key: LinkKey, at location: SourceLocation, clash: LinkKey.Kind,
-                                 here: (value: String, location: SourceLocation), there: (value: String, location: SourceLocation),
-                                 keyOwner: SourceLocation) -> Diagnostic {
+                         here: (value: String, location: SourceLocation), there: (value: String, location: SourceLocation),
+                         keyOwner: SourceLocation) -> Diagnostic {
         let shown: Message = key.kind.personal ? "\(personal: key.value)" : "\(key.value)"
         let which: Message = clash == .laChildID
             ? "LA child ids \(there.value) and \(here.value)"
@@ -79,8 +45,8 @@ public enum Linker {
     }
 
     /// One diagnostic per source file for the fragments that `matches`, at the first.
-    private static func perSource(_ fragments: [FragmentIdentity], matches: (Int, FragmentIdentity) -> Bool,
-                                  report: (Int, FragmentIdentity) -> Diagnostic) -> [Diagnostic] {
+    static func perSource(_ fragments: [FragmentIdentity], matches: (Int, FragmentIdentity) -> Bool,
+                          report: (Int, FragmentIdentity) -> Diagnostic) -> [Diagnostic] {
         var first: [FileID: Int] = [:]
         var count: [FileID: Int] = [:]
         for (i, f) in fragments.enumerated() where matches(i, f) {
@@ -92,7 +58,7 @@ public enum Linker {
 
     /// NHS numbers and UPNs whose check character is wrong are not used to link: one
     /// diagnostic per source, at the first.
-    private static func invalidIdentifiers(_ fragments: [FragmentIdentity]) -> [Diagnostic] {
+    static func invalidIdentifiers(_ fragments: [FragmentIdentity]) -> [Diagnostic] {
         var first: [FileID: SourceLocation] = [:]
         var counts: [FileID: [LinkKey.Kind: Int]] = [:]
         for f in fragments {
@@ -153,10 +119,41 @@ public struct LinkBuilder: Sendable {
         }
     }
 
+    /// The children and the findings of linkage, once every fragment has been added.
     public mutating func finish() -> Linkage {
         let fragments = state.fragments
-        return Linker.finish(fragments, &state, conflicts: conflicts)
+        var diagnostics = conflicts
+        var groups: [Int: Int] = [:]
+        groups.reserveCapacity(fragments.count)
+        var children: [[Int]] = []
+        for i in fragments.indices {
+            let r = state.find(i)
+            if let g = groups[r] { children[g].append(i) } else {
+                groups[r] = children.count
+                children.append([i])
+            }
+        }
+        let anyPerson = fragments.contains { $0.describesPerson }
+        diagnostics += Linker.perSource(fragments) { _, f in f.keys.isEmpty && (f.hasEvents || f.describesPerson) } report: { n, f in
+            Diagnostic(ruleID: "LNK001", severity: .warning,
+                       message: "\(n) \(n == 1 ? "record carries" : "records carry") no usable identifier of a child (LA child id, UPN or NHS number with a right check character, police person id, health id); \(n == 1 ? "it is" : "they are") checked on \(n == 1 ? "its" : "their") own but cannot be joined with other agencies' records (the first is here)",
+                       location: f.location, childID: f.childID)
+        }
+        if anyPerson {
+            var anchored = Set<Int>()
+            for (i, f) in fragments.enumerated() where f.describesPerson { anchored.insert(state.find(i)) }
+            diagnostics += Linker.perSource(fragments) { i, f in
+                !f.keys.isEmpty && f.hasEvents && !f.describesPerson && !anchored.contains(state.find(i))
+            } report: { n, f in
+                Diagnostic(ruleID: "LNK002", severity: .warning,
+                           message: "\(n) \(n == 1 ? "record names a child" : "records name children") that no other source describes: no person record has \(n == 1 ? "its" : "their") identifiers, directly or through a crosswalk (the first is here)",
+                           location: f.keys[0].location, childID: f.childID)
+            }
+        }
+        diagnostics += Linker.invalidIdentifiers(fragments)
+        return Linkage(children: children, diagnostics: diagnostics)
     }
+
 }
 
 /// Union–find over fragments, each set knowing its strong identifiers.

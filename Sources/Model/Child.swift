@@ -126,6 +126,25 @@ public struct RecordRef: Sendable {
         return child.fields[i].text
     }
 
+    /// True when the record holds a non-empty value of `key`, copying nothing out.
+    @inlinable
+    public func hasText(_ key: FieldKey) -> Bool {
+        guard let i = fieldIndex(key) else { return false }
+        return !child.fields[i].text.isEmpty
+    }
+
+    /// True when some non-empty value of `key` (a repeating field holds several) passes
+    /// `test`, copying no field out.
+    @inlinable
+    public func anyText(_ key: FieldKey, _ test: (String) -> Bool) -> Bool {
+        let r = child.records[index]
+        for j in Int(r.fieldStart)..<Int(r.fieldEnd) where child.fields[j].key == key {
+            let text = child.fields[j].text
+            if !text.isEmpty, test(text) { return true }
+        }
+        return false
+    }
+
     /// Every field with `key` (repeating fields such as disabilities).
     public func all(_ key: FieldKey) -> [Field] {
         let r = child.records[index]

@@ -67,18 +67,4 @@ public struct RecordList: BidirectionalCollection, Sendable {
         precondition(j >= lower, "index before the first record of the list")
         return Index(j)
     }
-
-    @inlinable public var isEmpty: Bool { startIndex.position == upper }
-
-    @inlinable
-    public var count: Int {
-        let records = child.records
-        var n = 0
-        var i = startIndex.position
-        while i < upper {
-            if RecordList.matches(records[i], kind, parent) { n += 1 }
-            i += 1
-        }
-        return n
-    }
 }

@@ -12,11 +12,15 @@ struct LinkInput {
     var fragments: [Child]
     /// The identity of every fragment of the file, in order (kept or not).
     var identities: [Int]
-    /// Maps the file again into a sink, for its fragments (they were not kept).
-    var reread: ((RecordSink) throws -> Void)?
-    /// The file, for what a second read finds wrong.
-    var file = FileID(0)
-    var path = ""
+    /// The file to read again for its fragments, when they were not kept.
+    var reread: Reread?
+
+    struct Reread {
+        let file: FileID
+        let path: String
+        /// Maps the file again into a sink.
+        let map: (RecordSink) throws -> Void
+    }
 }
 
 /// Bounds the memory of the fragments a run keeps until linking, shared by the files
@@ -68,12 +72,12 @@ struct LinkedStage {
     let linkedChildren: (@Sendable (Child) -> Void)?
 
     /// A file read again for linking that could not be read, or no longer held what it did.
-    func rereadProblem(_ input: LinkInput, failure: String?) -> Diagnostic {
-        let why = failure.map { "cannot read \(input.path) again to link its records: \($0)" }
-            ?? "\(input.path) changed while it was being checked: read again to link its records, it no longer held what it did"
+    func rereadProblem(_ reread: LinkInput.Reread, failure: String?) -> Diagnostic {
+        let why = failure.map { "cannot read \(reread.path) again to link its records: \($0)" }
+            ?? "\(reread.path) changed while it was being checked: read again to link its records, it no longer held what it did"
         return Diagnostic(ruleID: "IO001", severity: .error,
                           message: "\(why); rules across agencies saw only what could be read again",
-                          location: .wholeFile(input.file))
+                          location: .wholeFile(reread.file))
     }
 
     func run(_ inputs: [LinkInput]) -> [Diagnostic] {
@@ -115,7 +119,7 @@ struct LinkedStage {
                 var k = 0, extra = 0
                 var failure: String?
                 do {
-                    try reread(FragmentStream { child in
+                    try reread.map(FragmentStream { child in
                         // Past the first read's count, the file has changed: left out.
                         guard k < input.identities.count else { extra += 1; return }
                         arrive(child, identity: input.identities[k])
@@ -125,7 +129,7 @@ struct LinkedStage {
                     failure = Linter.describe(error)
                 }
                 if failure != nil || k != input.identities.count || extra > 0 {
-                    out.append(rereadProblem(input, failure: failure))
+                    out.append(rereadProblem(reread, failure: failure))
                 }
             } else {
                 for (child, identity) in zip(input.fragments, input.identities) { arrive(child, identity: identity) }

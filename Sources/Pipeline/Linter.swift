@@ -129,9 +129,9 @@ public struct Linter: Sendable {
                 var input = LinkInput(fragments: outcome.fragments, identities: outcome.fragmentIdentity.map { offset + Int($0) })
                 if outcome.fragmentsDropped {
                     let file = found[i], plan = plans[i], id = FileID(UInt32(i))
-                    input.reread = { sink in _ = try self.map(file.path, plan: plan, id: id, into: sink) }
-                    input.file = id
-                    input.path = file.path
+                    input.reread = LinkInput.Reread(file: id, path: file.path) { sink in
+                        _ = try self.map(file.path, plan: plan, id: id, into: sink)
+                    }
                 }
                 inputs.append(input)
             }

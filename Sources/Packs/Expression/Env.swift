@@ -81,15 +81,7 @@ struct FieldAccess: Sendable {
     func isPresent(_ env: Env) -> Bool {
         if isAgency { return text(env) != nil }
         guard let i = recordIndex(env) else { return false }
-        let child = env.child
-        let r = child.records[i]
-        var j = Int(r.fieldStart)
-        let end = Int(r.fieldEnd)
-        while j < end {
-            if child.fields[j].key == key { return !child.fields[j].text.isEmpty }
-            j += 1
-        }
-        return false
+        return RecordRef(child: env.child, index: i).hasText(key)
     }
 
     /// The first non-empty value's field, with its record.
@@ -122,16 +114,7 @@ struct FieldAccess: Sendable {
             return test(t)
         }
         guard let i = recordIndex(env) else { return false }
-        let child = env.child
-        let r = child.records[i]
-        var j = Int(r.fieldStart)
-        let end = Int(r.fieldEnd)
-        while j < end {
-            let f = child.fields[j]
-            if f.key == key, !f.text.isEmpty, test(f.text) { return true }
-            j += 1
-        }
-        return false
+        return RecordRef(child: env.child, index: i).anyText(key, test)
     }
 }
 

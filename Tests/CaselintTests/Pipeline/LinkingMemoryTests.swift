@@ -71,9 +71,7 @@ import Testing
         let stage = LinkedStage(linkage: Linker.link(identities), identityCount: 2,
                                 checker: ReturnChecker(rules: [probe], context: context), jobs: 1, linkedChildren: nil)
         var input = LinkInput(fragments: [], identities: [0, 1])
-        input.reread = reread
-        input.file = FileID(0)
-        input.path = "rows.csv"
+        input.reread = LinkInput.Reread(file: FileID(0), path: "rows.csv", map: reread)
         let findings = stage.run([input])
         return (findings, seen.withLock { $0 })
     }
