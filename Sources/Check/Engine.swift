@@ -23,6 +23,9 @@ public final class ReturnChecker: @unchecked Sendable {
         for rule in rules where rule.applies(to: context.ruleset) {
             switch rule.check {
             case .child(let run): child.append((ActiveRule(rule: rule, context: context), run))
+            case .preparedChild(let prepare):
+                let active = ActiveRule(rule: rule, context: context)
+                child.append((active, prepare(active)))
             case .whole(let make): whole.append((ActiveRule(rule: rule, context: context), make()))
             case .reader: break
             }

@@ -50,7 +50,7 @@ public final class ActiveRule: Sendable {
     let severity: Severity
     /// The parameter values the configuration sets for this rule, looked up once per
     /// return rather than for every child.
-    @usableFromInline let configured: [String: ParameterValue]
+    public let configured: [String: ParameterValue]
 
     public init(rule: Rule, context: CheckContext) {
         self.rule = rule

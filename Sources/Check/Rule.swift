@@ -115,6 +115,10 @@ public enum RuleScope: Sendable, Hashable {
 public enum RuleCheck: Sendable {
     /// Looks at one child at a time (all of the child's records).
     case child(@Sendable (Child, inout Findings) -> Void)
+    /// Like `child`, but the check is made once for each return, from the rule as that
+    /// return's configuration sets it, so that what all its children share (parameter
+    /// values, the calendar) is worked out once rather than per child.
+    case preparedChild(@Sendable (ActiveRule) -> @Sendable (Child, inout Findings) -> Void)
     /// Looks at a whole return: sees every child in order, then reports (duplicates,
     /// percentages). A new checker is made for each return.
     case whole(@Sendable () -> any ReturnCheck)

@@ -5,18 +5,21 @@ import Model
 /// is matched against (the trigger, when a kind looks for a later record), and the rule's
 /// parameter values. Passed by value; nothing is allocated per evaluation.
 struct Env {
-    let child: Child
+    /// Not retained: an `Env` lives only while its `Run` checks the child.
+    unowned(unsafe) let child: Child
     /// Index of the record the condition is about.
     let record: Int
     /// Index of the record it is matched against (`outer.` fields), or -1.
     let outer: Int
+    unowned(unsafe) let shared: RunShared
+
     /// The rule's parameter values, by slot (`$name` in conditions).
-    let params: [ParameterValue]
+    var params: [ParameterValue] { _read { yield shared.params } }
     /// What kind of source each file of the run is (`from_census()`).
-    let families: [SourceFamily?]
+    var families: [SourceFamily?] { _read { yield shared.families } }
 
     func with(record: Int, outer: Int) -> Env {
-        Env(child: child, record: record, outer: outer, params: params, families: families)
+        Env(child: child, record: record, outer: outer, shared: shared)
     }
 }
 

@@ -28,7 +28,6 @@ struct DeadlineRule: Sendable {
 
     func check(_ run: inout Run, _ out: inout Findings) {
         let within = trigger.within.value(run)
-        let calendar = run.calendar
         var lists = [[Candidate]?](repeating: nil, count: targets.count)
         let dedupe = targets.contains { if case .record = $0 { true } else { false } }
         var seen: [Int32] = []
@@ -39,7 +38,7 @@ struct DeadlineRule: Sendable {
                 if seen.contains(a.day.number) { return }
                 seen.append(a.day.number)
             }
-            let deadline = before ? within.start(before: a.day, calendar: calendar) : within.end(from: a.day, calendar: calendar)
+            let deadline = before ? within.start(before: a.day, calendar: run.calendar) : within.end(from: a.day, calendar: run.calendar)
             var found: Found?
             search: for (t, target) in targets.enumerated() {
                 switch target {

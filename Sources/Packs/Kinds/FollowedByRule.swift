@@ -15,7 +15,6 @@ struct FollowedByRule: Sendable {
 
     func check(_ run: inout Run, _ out: inout Findings) {
         let within = trigger.within.value(run)
-        let calendar = run.calendar
         var list: [Candidate]?
         var codes: [String]?
         var seen: [Int32] = []
@@ -24,7 +23,7 @@ struct FollowedByRule: Sendable {
             guard let a = trigger.from.first(env) else { return }
             if seen.contains(a.day.number) { return }
             seen.append(a.day.number)
-            let deadline = within.end(from: a.day, calendar: calendar)
+            let deadline = within.end(from: a.day, calendar: run.calendar)
             if let lapse = trigger.until?.first(env), lapse.day < deadline { return }
             guard let end = run.endOfData(), deadline <= end else { return }
             if list == nil { list = then.candidates(run) }

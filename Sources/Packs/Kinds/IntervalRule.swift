@@ -33,7 +33,6 @@ struct IntervalRule: Sendable {
             periods = [Period(start: Dated(day: first.day, record: r, field: f), end: nil, openEnded: true)]
         }
         let span = every.value(run)
-        let calendar = run.calendar
         for period in periods where period.start.day <= dataEnd {
             let stop = period.end.map { min($0.day, dataEnd) } ?? dataEnd
             var k = list.firstIndex(onOrAfter: period.start.day)
@@ -44,7 +43,7 @@ struct IntervalRule: Sendable {
                 k += 1
                 let r = RecordRef(child: run.child, index: c.index)
                 let field = r[events.date(of: r.kind)!]!
-                if let p = previous, c.day > span.end(from: p.day, calendar: calendar) {
+                if let p = previous, c.day > span.end(from: p.day, calendar: run.calendar) {
                     let startsAtEpisode = p.record.index == period.start.record.index && p.day == period.start.day && during != nil
                     let what: Message = startsAtEpisode ? "the \(p.record.kind.name) starts here on \(p.day)"
                         : "the previous \(p.record.kind.name) recorded\(by(p.record)) is on \(p.day)"
@@ -53,7 +52,7 @@ struct IntervalRule: Sendable {
                 }
                 previous = (c.day, field, r)
             }
-            guard toEnd, let p = previous, stop > span.end(from: p.day, calendar: calendar) else { continue }
+            guard toEnd, let p = previous, stop > span.end(from: p.day, calendar: run.calendar) else { continue }
             // The stretch from the last event to the episode's end (or the end of the data).
             let target = period.end.flatMap { $0.day <= dataEnd ? $0 : nil } ?? period.start
             var notes: [Note] = []

@@ -1,30 +1,48 @@
 import Check
 import Model
 
-/// One pack rule checking one child: the child, the rule's parameter values for this run,
-/// and what several kinds ask of a child, worked out at most once (the end of its data,
-/// whether absence can be judged).
-struct Run {
-    let child: Child
+/// What every child of one return shares when a pack rule checks it: the rule's
+/// parameter values for the run, the calendar, the census reference date, the kind of
+/// each file. Made once per return (`RuleReader.check`) and borrowed, not retained, by
+/// each child's `Run` and `Env`: the checking threads would otherwise contend for these
+/// arrays' reference counts on every child.
+final class RunShared: Sendable {
     let params: [ParameterValue]
     let calendar: WorkingDayCalendar
     /// The census reference date of the run's return, when it has one: the data cover
     /// up to it even where a child's own records stop earlier.
     let referenceDate: Day?
     let families: [SourceFamily?]
-    private var end: Day??
-    private var multiAgency: Bool?
 
-    init(child: Child, params: [ParameterValue], context: CheckContext) {
-        self.child = child
+    init(params: [ParameterValue], context: CheckContext) {
         self.params = params
         calendar = context.calendar
         referenceDate = context.census?.referenceDate
         families = context.families
     }
+}
+
+/// One pack rule checking one child: the child, what the return shares, and what several
+/// kinds ask of a child, worked out at most once (the end of its data, whether absence
+/// can be judged). It lives only while the rule checks the child, which the caller holds,
+/// so it holds both without retaining them.
+struct Run {
+    unowned(unsafe) let child: Child
+    unowned(unsafe) let shared: RunShared
+    private var end: Day??
+    private var multiAgency: Bool?
+
+    init(child: Child, shared: RunShared) {
+        self.child = child
+        self.shared = shared
+    }
+
+    /// Borrowed from `shared`, not copied (`_read`): a copy would retain its storage.
+    var params: [ParameterValue] { _read { yield shared.params } }
+    var calendar: WorkingDayCalendar { _read { yield shared.calendar } }
 
     func env(_ record: Int, outer: Int = -1) -> Env {
-        Env(child: child, record: record, outer: outer, params: params, families: families)
+        Env(child: child, record: record, outer: outer, shared: shared)
     }
 
     /// The last day the data say anything about the child (docs/multi-agency-rules.md):
@@ -33,7 +51,7 @@ struct Run {
     mutating func endOfData() -> Day? {
         if let end { return end }
         var last = child.lastRecordedDay
-        if let ref = referenceDate, last.map({ ref > $0 }) ?? true { last = ref }
+        if let ref = shared.referenceDate, last.map({ ref > $0 }) ?? true { last = ref }
         end = .some(last)
         return last
     }

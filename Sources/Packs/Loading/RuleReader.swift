@@ -122,14 +122,13 @@ enum RuleReader {
     }
 
     /// The engine's check for the compiled cases: parameter values are resolved once per
-    /// child (the defaults, unless the configuration sets some), then each case runs.
+    /// return (the defaults, unless the configuration sets some), then each case runs on
+    /// each child.
     static func check(id: String, parameters: [PackParameter], cases: [CompiledCase]) -> RuleCheck {
         let defaults = parameters.map { $0.parameter.defaultParsed! }
-        @Sendable func values(_ out: Findings) -> [ParameterValue] {
-            if parameters.isEmpty { return defaults }
-            let configured = out.configuredParameters
-            if configured.isEmpty { return defaults }
-            return parameters.map { configured[$0.name] ?? defaults[$0.slot] }
+        @Sendable func shared(_ configured: [String: ParameterValue], _ context: CheckContext) -> RunShared {
+            let values = configured.isEmpty ? defaults : parameters.map { configured[$0.name] ?? defaults[$0.slot] }
+            return RunShared(params: values, context: context)
         }
         var children: [@Sendable (inout Run, inout Findings) -> Void] = []
         var wholes: [@Sendable () -> any CaseCounter] = []
@@ -141,32 +140,38 @@ enum RuleReader {
         }
         if !wholes.isEmpty {
             let makers = wholes
-            return .whole { Counters(makers.map { $0() }, values: values) }
-        }
-        if children.count == 1 {
-            let only = children[0]
-            return .child { child, out in
-                var run = Run(child: child, params: values(out), context: out.context)
-                only(&run, &out)
-            }
+            return .whole { Counters(makers.map { $0() }, shared: shared) }
         }
         let all = children
-        return .child { child, out in
-            var run = Run(child: child, params: values(out), context: out.context)
-            for f in all { f(&run, &out) }
+        return .preparedChild { active in
+            let common = shared(active.configured, active.context)
+            if all.count == 1 {
+                let only = all[0]
+                return { child, out in
+                    var run = Run(child: child, shared: common)
+                    only(&run, &out)
+                }
+            }
+            return { child, out in
+                var run = Run(child: child, shared: common)
+                for i in all.indices { all[i](&run, &out) }
+            }
         }
     }
 
-    /// Return-level cases of one rule, fed each linked child.
+    /// Return-level cases of one rule, fed each linked child (in order, on one thread).
     final class Counters: ReturnCheck {
         let counters: [any CaseCounter]
-        let values: @Sendable (Findings) -> [ParameterValue]
-        init(_ counters: [any CaseCounter], values: @escaping @Sendable (Findings) -> [ParameterValue]) {
+        let make: ([String: ParameterValue], CheckContext) -> RunShared
+        private var shared: RunShared?
+        init(_ counters: [any CaseCounter], shared make: @escaping @Sendable ([String: ParameterValue], CheckContext) -> RunShared) {
             self.counters = counters
-            self.values = values
+            self.make = make
         }
         func observe(_ child: Child, _ findings: inout Findings) {
-            var run = Run(child: child, params: values(findings), context: findings.context)
+            let common = shared ?? make(findings.configuredParameters, findings.context)
+            shared = common
+            var run = Run(child: child, shared: common)
             for c in counters { c.observe(&run, &findings) }
         }
         func finish(_ findings: inout Findings) {
