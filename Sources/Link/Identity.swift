@@ -70,23 +70,43 @@ public struct FragmentIdentity: Sendable {
         var keys: [(key: LinkKey, location: SourceLocation)] = []
         var invalid: [(kind: LinkKey.Kind, location: SourceLocation)] = []
         var person = false, events = false
-        for (i, record) in child.records.enumerated() {
+        let fields = child.fields
+        let identifierFields = (LinkKey.Kind.laChildID.field, LinkKey.Kind.upn.field, LinkKey.Kind.nhsNumber.field,
+                                LinkKey.Kind.policePersonID.field, LinkKey.Kind.healthID.field)
+        for record in child.records {
             guard record.parent < 0 else {
                 events = true
                 continue
             }
             if record.kind == .person { person = true }
-            let ref = RecordRef(child: child, index: i)
+            // One pass over the record's fields finds the first of each identifier.
+            var first = (-1, -1, -1, -1, -1)
+            for j in Int(record.fieldStart)..<Int(record.fieldEnd) {
+                let key = fields[j].key
+                if key == identifierFields.0 { if first.0 < 0 { first.0 = j } }
+                else if key == identifierFields.1 { if first.1 < 0 { first.1 = j } }
+                else if key == identifierFields.2 { if first.2 < 0 { first.2 = j } }
+                else if key == identifierFields.3 { if first.3 < 0 { first.3 = j } }
+                else if key == identifierFields.4 { if first.4 < 0 { first.4 = j } }
+            }
             for kind in LinkKey.Kind.allCases {
-                guard let f = ref[kind.field], !f.text.isEmpty else { continue }
+                let j = switch kind {
+                case .laChildID: first.0
+                case .upn: first.1
+                case .nhsNumber: first.2
+                case .policePersonID: first.3
+                case .healthID: first.4
+                }
+                guard j >= 0, !fields[j].text.isEmpty else { continue }
+                let f = fields[j]
                 var value = f.text
                 switch kind {
                 case .nhsNumber:
-                    guard CheckCharacters.isValidNHSNumber(value) else {
+                    guard let normalised = CheckCharacters.normalisedNHSNumber(value), CheckCharacters.isValidNHSNumber(normalised) else {
                         if !quietInvalid.contains(kind) { invalid.append((kind, f.valueLocation)) }
                         continue
                     }
-                    value = CheckCharacters.normalisedNHSNumber(value) ?? value
+                    value = normalised
                 case .upn:
                     value = value.uppercased()
                     guard CheckCharacters.isValidUPN(value) else {

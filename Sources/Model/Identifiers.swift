@@ -7,49 +7,66 @@ public enum CheckCharacters {
     public static func isValidNHSNumber(_ text: String) -> Bool {
         guard let digits = nhsDigits(text) else { return false }
         var sum = 0
-        for i in 0..<9 { sum += digits[i] * (10 - i) }
+        for i in 0..<9 { sum += Int(digits.digit(i)) * (10 - i) }
         var check = 11 - sum % 11
         if check == 11 { check = 0 }
-        return check != 10 && check == digits[9]
+        return check != 10 && check == Int(digits.digit(9))
     }
 
     /// The NHS number's ten digits without spaces, or nil when it is not 10 digits.
     public static func normalisedNHSNumber(_ text: String) -> String? {
-        nhsDigits(text).map { $0.map(String.init).joined() }
+        guard let digits = nhsDigits(text) else { return nil }
+        // Ten ASCII bytes make a small string: nothing is allocated.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            for i in 0..<10 { buffer[i] = 48 + digits.digit(i) }
+            return 10
+        }
     }
 
-    private static func nhsDigits(_ text: String) -> [Int]? {
-        var digits: [Int] = []
+    /// Ten decimal digits packed four bits each, read without allocating: linkage checks
+    /// and normalises an NHS number on every row that has one.
+    private struct TenDigits {
+        var packed: UInt64 = 0
+        func digit(_ i: Int) -> UInt8 { UInt8(truncatingIfNeeded: packed >> (4 * UInt64(i))) & 0xF }
+    }
+
+    private static func nhsDigits(_ text: String) -> TenDigits? {
+        var digits = TenDigits()
+        var count = 0
         for b in text.utf8 {
             if b == 32 || b == UInt8(ascii: "-") { continue }
-            guard b >= 48, b <= 57 else { return nil }
-            digits.append(Int(b - 48))
+            guard b >= 48, b <= 57, count < 10 else { return nil }
+            digits.packed |= UInt64(b - 48) << (4 * UInt64(count))
+            count += 1
         }
-        return digits.count == 10 ? digits : nil
+        return count == 10 ? digits : nil
     }
 
-    private static let upnLetters = Array("ABCDEFGHJKLMNPQRTUVWXYZ")
+    /// The check letters in order of their remainder (I, O, S are never used).
+    private static let upnLetters: [UInt8] = Array("ABCDEFGHJKLMNPQRTUVWXYZ".utf8)
 
     /// True for a 13-character UPN whose first character is the check letter due for
     /// characters 2–13 (DfE, "Unique Pupil Numbers (UPN): a guide for schools and local
     /// authorities"). Characters 2–12 are digits; 13 is a digit or, for a temporary UPN,
     /// a letter (which the check then treats by its position in the alphabet).
     public static func isValidUPN(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 13 else { return false }
-        var sum = 0
-        for i in 1..<13 {
-            let b = bytes[i]
-            let v: Int
-            if b >= 48, b <= 57 {
-                v = Int(b - 48)
-            } else if i == 12, let idx = upnLetters.firstIndex(of: Character(UnicodeScalar(b))) {
-                v = idx
-            } else {
-                return false
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 13 else { return false }
+            var sum = 0
+            for i in 1..<13 {
+                let b = bytes[i]
+                let v: Int
+                if b >= 48, b <= 57 {
+                    v = Int(b - 48)
+                } else if i == 12, let idx = upnLetters.firstIndex(of: b) {
+                    v = idx
+                } else {
+                    return false
+                }
+                sum += v * (i + 1)
             }
-            sum += v * (i + 1)
+            return bytes[0] == upnLetters[sum % 23]
         }
-        return bytes[0] == UInt8(ascii: upnLetters[sum % 23].unicodeScalars.first!)
     }
 }

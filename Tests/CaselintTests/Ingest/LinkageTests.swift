@@ -13,6 +13,14 @@ import Testing
         #expect(!CheckCharacters.isValidNHSNumber("943476591"))
         #expect(CheckCharacters.isValidUPN("T850728973744"))
         #expect(!CheckCharacters.isValidUPN("A850728973744"))
+        #expect(!CheckCharacters.isValidNHSNumber("94347659190"))
+        #expect(CheckCharacters.normalisedNHSNumber("943 476-5919") == "9434765919")
+        #expect(CheckCharacters.normalisedNHSNumber("943 476 59199") == nil)
+        #expect(CheckCharacters.normalisedNHSNumber("943 476 591x") == nil)
+        // A temporary UPN ends in a letter, counted by its place among the check letters.
+        #expect(CheckCharacters.isValidUPN("N85072897374K"))
+        #expect(!CheckCharacters.isValidUPN("N85072897374I"))
+        #expect(!CheckCharacters.isValidUPN("N8507289737K4"))
     }
 
     @Test func oneIdentifierOnTwoChildrenIsReportedWithNotesAtBothAndNotJoined() throws {
