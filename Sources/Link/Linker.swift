@@ -45,13 +45,16 @@ public enum Linker {
     }
 
     /// One diagnostic per source file for the fragments that `matches`, at the first.
-    static func perSource(_ fragments: [FragmentIdentity], matches: (Int, FragmentIdentity) -> Bool,
+    /// Fragments are passed by index: copying each (its arrays retained and released) cost
+    /// more than the test.
+    static func perSource(_ fragments: [FragmentIdentity], matches: (Int) -> Bool,
                           report: (Int, FragmentIdentity) -> Diagnostic) -> [Diagnostic] {
         var first: [FileID: Int] = [:]
         var count: [FileID: Int] = [:]
-        for (i, f) in fragments.enumerated() where matches(i, f) {
-            if first[f.file] == nil { first[f.file] = i }
-            count[f.file, default: 0] += f.weight
+        for i in fragments.indices where matches(i) {
+            let file = fragments[i].file
+            if first[file] == nil { first[file] = i }
+            count[file, default: 0] += fragments[i].weight
         }
         return first.keys.sorted().map { report(count[$0]!, fragments[first[$0]!]) }
     }
@@ -61,7 +64,8 @@ public enum Linker {
     static func invalidIdentifiers(_ fragments: [FragmentIdentity]) -> [Diagnostic] {
         var first: [FileID: SourceLocation] = [:]
         var counts: [FileID: [LinkKey.Kind: Int]] = [:]
-        for f in fragments {
+        for i in fragments.indices where !fragments[i].invalid.isEmpty {
+            let f = fragments[i]
             for (kind, location) in f.invalid {
                 if first[f.file] == nil { first[f.file] = location }
                 counts[f.file, default: [:]][kind, default: 0] += f.weight
@@ -134,16 +138,16 @@ public struct LinkBuilder: Sendable {
             }
         }
         let anyPerson = fragments.contains { $0.describesPerson }
-        diagnostics += Linker.perSource(fragments) { _, f in f.keys.isEmpty && (f.hasEvents || f.describesPerson) } report: { n, f in
+        diagnostics += Linker.perSource(fragments) { fragments[$0].keys.isEmpty && (fragments[$0].hasEvents || fragments[$0].describesPerson) } report: { n, f in
             Diagnostic(ruleID: "LNK001", severity: .warning,
                        message: "\(n) \(n == 1 ? "record carries" : "records carry") no usable identifier of a child (LA child id, UPN or NHS number with a right check character, police person id, health id); \(n == 1 ? "it is" : "they are") checked on \(n == 1 ? "its" : "their") own but cannot be joined with other agencies' records (the first is here)",
                        location: f.location, childID: f.childID)
         }
         if anyPerson {
             var anchored = Set<Int>()
-            for (i, f) in fragments.enumerated() where f.describesPerson { anchored.insert(state.find(i)) }
-            diagnostics += Linker.perSource(fragments) { i, f in
-                !f.keys.isEmpty && f.hasEvents && !f.describesPerson && !anchored.contains(state.find(i))
+            for i in fragments.indices where fragments[i].describesPerson { anchored.insert(state.find(i)) }
+            diagnostics += Linker.perSource(fragments) { i in
+                !fragments[i].keys.isEmpty && fragments[i].hasEvents && !fragments[i].describesPerson && !anchored.contains(state.find(i))
             } report: { n, f in
                 Diagnostic(ruleID: "LNK002", severity: .warning,
                            message: "\(n) \(n == 1 ? "record names a child" : "records name children") that no other source describes: no person record has \(n == 1 ? "its" : "their") identifiers, directly or through a crosswalk (the first is here)",

@@ -144,8 +144,11 @@ public struct Linter: Sendable {
                                  ruleset: outcome.ruleset, children: outcome.children,
                                  skipped: outcome.unreadable ? "cannot be read" : outcome.skipped)
         }
+        // What linking kept, freed with the children (below).
+        var linked: (Linkage, LinkBuilder)?
         if collect.identities {
             let linkage = links.finish()
+            defer { linked = (linkage, links); links = LinkBuilder() }
             let identities = links.fragments
             diagnostics += linkage.diagnostics
             // Children are the linked groups that some source describes (records that
@@ -172,10 +175,11 @@ public struct Linter: Sendable {
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
         Fingerprint.assign(&diagnostics) { files[Int($0.rawValue)].path }
-        // A run's children (hundreds of thousands in a large drop) are freed on another
-        // thread while the report is written.
-        let held = inputs.map(\.fragments)
+        // A run's children (hundreds of thousands in a large drop) and their identities
+        // are freed on another thread while the report is written.
+        let held = (inputs.map(\.fragments), linked)
         inputs = []
+        linked = nil
         DispatchQueue.global().async { withExtendedLifetime(held) {} }
         return LintResult(files: files, diagnostics: diagnostics, filesChecked: checked, children: children,
                           skipped: skipped, unreadable: unreadable, rules: rules, facts: facts,
