@@ -31,7 +31,7 @@ struct Functions {
             let birth = FieldAccess(scope: .child, key: .birthDate, type: .date, repeats: false, personal: true, codes: nil, isAgency: false)
             return .number { env in
                 guard let b = birth.day(env), let d = event(env) else { return nil }
-                return Double(unit.between(b, d))
+                return Double(unit.between(b, d, calendar: env.shared.calendar))
             }
         case "days", "weeks", "months", "years", "working_days":
             let unit = Span(rawValue: name)!
@@ -42,7 +42,7 @@ struct Functions {
             }
             return .number { env in
                 guard let x = from(env), let y = to(env) else { return nil }
-                return Double(unit.between(x, y))
+                return Double(unit.between(x, y, calendar: env.shared.calendar))
             }
         case "during", "exists", "count":
             guard args.count == 1, case .name(let parts, let offset) = args[0], parts.count == 1 else {
@@ -124,11 +124,12 @@ enum Span: String {
     case days, weeks, months, years
     case workingDays = "working_days"
 
-    func between(_ a: Day, _ b: Day) -> Int {
+    /// `calendar`: the run's, for working days (the one its deadlines are counted in).
+    func between(_ a: Day, _ b: Day, calendar: WorkingDayCalendar) -> Int {
         switch self {
         case .days: return b - a
         case .weeks: return (b - a) / 7
-        case .workingDays: return WorkingDayCalendar.englandAndWales.workingDays(from: a, to: b)
+        case .workingDays: return calendar.workingDays(from: a, to: b)
         case .months, .years:
             let x = a.components, y = b.components
             var m = (y.year - x.year) * 12 + (y.month - x.month)
