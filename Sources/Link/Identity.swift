@@ -42,8 +42,6 @@ public struct LinkKey: Hashable, Sendable {
 /// without keeping the records.
 public struct FragmentIdentity: Sendable {
     public let file: FileID
-    /// Position of the fragment among its file's fragments.
-    public let index: Int
     public let location: SourceLocation
     public let childID: String?
     /// Valid identifiers, each with the location of its first occurrence.
@@ -62,9 +60,8 @@ public struct FragmentIdentity: Sendable {
 
     /// `quietInvalid`: kinds whose failing check character the source's own rules already
     /// report (CIN1510 for a census file's UPNs): still not used to link, not counted.
-    public init(_ child: Child, file: FileID, index: Int, quietInvalid: Set<LinkKey.Kind> = []) {
+    public init(_ child: Child, file: FileID, quietInvalid: Set<LinkKey.Kind> = []) {
         self.file = file
-        self.index = index
         location = child.location
         childID = child.laChildID
         var keys: [(key: LinkKey, location: SourceLocation)] = []
@@ -147,8 +144,8 @@ public struct IdentityCollector: Sendable {
         self.quietInvalid = quietInvalid
     }
 
-    public mutating func add(_ child: Child, file: FileID, index: Int) {
-        let identity = FragmentIdentity(child, file: file, index: index, quietInvalid: quietInvalid)
+    public mutating func add(_ child: Child, file: FileID) {
+        let identity = FragmentIdentity(child, file: file, quietInvalid: quietInvalid)
         var i = identities.count
         if !identity.keys.isEmpty {
             let signature = identity.signature

@@ -40,7 +40,8 @@ final class ChildBatches {
             if let linkedChecker { linkedChecked = children.map { linkedChecker.check($0) } }
         }
 
-        func observe(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?) {
+        func observe(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?, _ collect: Collector?) {
+            if let collect { for child in children { collect.each(child) } }
             observed = children.map { checker.observe($0) }
             if let linkedChecker { linkedObserved = children.map { linkedChecker.observe($0) } }
         }
@@ -51,7 +52,17 @@ final class ChildBatches {
     private let linkedChecker: ReturnChecker?
     private let inFlight: Int
     private let deliver: (Batch) -> Void
+    /// Sees every child in order on the return-level rules' thread (what linking keeps),
+    /// so that the reader's thread only reads and maps.
+    private let collect: Collector?
     private var current = Batch()
+
+    /// Sees each child in order. Called only on the return-level thread, one batch after
+    /// another, and its owner reads what it kept only after `drain`: hence unchecked.
+    final class Collector: @unchecked Sendable {
+        let each: (Child) -> Void
+        init(_ each: @escaping (Child) -> Void) { self.each = each }
+    }
     private var pending: [Batch] = []
     private var head = 0
     private let workerCount: Int
@@ -60,9 +71,11 @@ final class ChildBatches {
     private var observer: DispatchQueue?
 
     /// `deliver` receives each finished batch, in order, on the reader's thread.
-    init(checker: ReturnChecker, linkedChecker: ReturnChecker?, workers: Int, deliver: @escaping (Batch) -> Void) {
+    init(checker: ReturnChecker, linkedChecker: ReturnChecker?, workers: Int, collect: Collector? = nil,
+         deliver: @escaping (Batch) -> Void) {
         self.checker = checker
         self.linkedChecker = linkedChecker
+        self.collect = collect
         inFlight = max(2, workers * 2)
         workerCount = workers
         self.deliver = deliver
@@ -84,7 +97,7 @@ final class ChildBatches {
             // Never more than one batch: no thread is worth starting.
             let batch = current
             current = Batch()
-            batch.observe(checker, linkedChecker)
+            batch.observe(checker, linkedChecker, collect)
             batch.check(checker, linkedChecker)
             deliver(batch)
         } else {
@@ -111,8 +124,8 @@ final class ChildBatches {
             batch.check(checker, linkedChecker)
             done.signal()
         }
-        observer!.async { [checker, linkedChecker, unowned(unsafe) batch, done = batch.done] in
-            batch.observe(checker, linkedChecker)
+        observer!.async { [checker, linkedChecker, collect, unowned(unsafe) batch, done = batch.done] in
+            batch.observe(checker, linkedChecker, collect)
             done.signal()
         }
         // Keep memory bounded: wait for the oldest batch once enough are outstanding.

@@ -74,7 +74,9 @@ final class SourceChecker: RecordSink {
         self.checker = checker
         if !linkedRules.isEmpty { linkedChecker = ReturnChecker(rules: linkedRules, context: context) }
         if workers > 1 {
-            batches = ChildBatches(checker: checker, linkedChecker: linkedChecker, workers: workers) { [unowned self] batch in
+            let collects = collect.identities || collect.fragments
+            batches = ChildBatches(checker: checker, linkedChecker: linkedChecker, workers: workers,
+                                   collect: collects ? ChildBatches.Collector { [unowned self] in self.keepForLinking($0) } : nil) { [unowned self] batch in
                 self.merge(batch)
             }
         }
@@ -101,13 +103,12 @@ final class SourceChecker: RecordSink {
             start(CheckContext(file: file, census: nil, ruleset: forcedRuleset ?? .latest, header: nil, parameters: parameters,
                                families: families))
         }
-        if collect.identities { identities.add(child, file: file, index: children) }
-        if collect.fragments && !fragmentsDropped { keepFragment(child) }
         children += 1
         if let batches {
             // Rules run on other threads; return-level rules still see children in order.
             batches.add(child)
         } else {
+            keepForLinking(child)
             keep(checker!.check(child))
             keep(checker!.observe(child))
             if let linkedChecker {
@@ -116,6 +117,14 @@ final class SourceChecker: RecordSink {
             }
         }
         if collect.linkedInline { collect.observe?(child) }
+    }
+
+    /// Keeps what linking needs of a child: its identity, and the child itself while the
+    /// run's budget allows. Called for each child in order, on the reader's thread or, when
+    /// children are checked in batches, on the batches' return-level thread.
+    private func keepForLinking(_ child: Child) {
+        if collect.identities { identities.add(child, file: file) }
+        if collect.fragments && !fragmentsDropped { keepFragment(child) }
     }
 
     private func keepFragment(_ child: Child) {

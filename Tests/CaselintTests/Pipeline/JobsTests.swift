@@ -45,4 +45,21 @@ import Testing
         #expect(cut.contains("LIM003"))
         #expect(report([url.path], jobs: 2, limits: limits) == cut)
     }
+
+    /// A multi-agency drop whose files hold many batches of children: what linking keeps
+    /// of each child is collected on the batches' thread, and must come out the same.
+    @Test func linkedDropIsTheSameWithAnyJobs() throws {
+        var options = AgencySynthOptions()
+        options.children = 800
+        options.seed = 13
+        options.defects = ["all"]
+        options.defectRate = 0.3
+        let dir = try TemporaryFolder()
+        _ = try AgencySynth.generate(options, to: dir.path("drop"))
+        let one = report([dir.path("drop")], jobs: 1)
+        #expect(one.contains("\"LNK"))
+        #expect(one.contains("\"HND"))
+        #expect(report([dir.path("drop")], jobs: 2) == one)
+        #expect(report([dir.path("drop")], jobs: 3) == one)
+    }
 }

@@ -63,7 +63,7 @@ import Testing
 
     private func run(_ reread: @escaping (RecordSink) throws -> Void) -> (findings: [Diagnostic], seen: [Int32]) {
         let children = [Self.child(1), Self.child(2)]
-        let identities = children.enumerated().map { FragmentIdentity($1, file: FileID(0), index: $0) }
+        let identities = children.map { FragmentIdentity($0, file: FileID(0)) }
         let seen = Mutex<[Int32]>([])
         let probe = Rule(id: "T1", name: "t1", category: .procedure, severity: .warning, message: "m", rationale: "r", source: "s",
                          scope: .linked, check: .child { child, _ in seen.withLock { $0.append(child.ordinal) } })
