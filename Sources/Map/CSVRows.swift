@@ -7,17 +7,23 @@ import Read
 public final class CSVRows: CSVHandler {
     private let mapper: RowMapper
     private let file: FileID
-    private unowned let sink: RecordSink
+    /// The mapper, or a stage that runs it on another thread: rows and findings go here.
+    private let consumer: RowConsumer
     private var names: [Symbol] = []
     /// Columns the layout uses (or reports as unknown); the others are not decoded.
     private var wanted: [Bool] = []
     private var reportedEncoding = false
     private let rowName = Symbol("row")
 
-    public init(layout: RowLayout, file: FileID, sink: RecordSink) {
-        mapper = RowMapper(layout: layout, file: file, sink: sink)
+    public convenience init(layout: RowLayout, file: FileID, sink: RecordSink) {
+        self.init(mapper: RowMapper(layout: layout, file: file, sink: sink), file: file)
+    }
+
+    /// `consumer`: where rows go instead of straight to `mapper` (which it must run).
+    public init(mapper: RowMapper, consumer: RowConsumer? = nil, file: FileID) {
+        self.mapper = mapper
+        self.consumer = consumer ?? mapper
         self.file = file
-        self.sink = sink
     }
 
     /// The header's column names, once read.
@@ -55,11 +61,11 @@ public final class CSVRows: CSVHandler {
             cells.append(RowCell(name: names[i], text: record.string(i), location: record.position(i),
                                  valuePosition: record.valuePosition(i), splits: true))
         }
-        mapper.map(Row(name: rowName, number: Int32(record.number), start: record.position, cells: cells))
+        consumer.map(Row(name: rowName, number: Int32(record.number), start: record.position, cells: cells))
     }
 
     public func problem(_ problem: CSVProblem) {
-        sink.diagnostic(CSVRows.diagnostic(problem, file: file))
+        consumer.diagnostic(CSVRows.diagnostic(problem, file: file))
     }
 
     /// The diagnostic for a reader problem (CSV001 ragged row, CSV002 stray quote, CSV003
@@ -76,10 +82,10 @@ public final class CSVRows: CSVHandler {
                           location: SourceLocation(file: file, line: problem.position.line, column: problem.position.column))
     }
 
-    public func finish() { mapper.finish() }
+    public func finish() { consumer.finish() }
 
     private func diagnostic(_ rule: String, _ severity: Severity, _ message: Message, at p: TextPosition) {
-        sink.diagnostic(Diagnostic(ruleID: rule, severity: severity, message: message,
+        consumer.diagnostic(Diagnostic(ruleID: rule, severity: severity, message: message,
                                    location: SourceLocation(file: file, line: p.line, column: p.column)))
     }
 }

@@ -8,7 +8,8 @@ import Read
 public final class JSONRows: JSONHandler {
     private let mapper: RowMapper
     private let file: FileID
-    private unowned let sink: RecordSink
+    /// The mapper, or a stage that runs it on another thread: rows and findings go here.
+    private let consumer: RowConsumer
     private var count: Int32 = 0
     private let rowName = Symbol("record")
     private var names: [String: Symbol] = [:]
@@ -18,10 +19,15 @@ public final class JSONRows: JSONHandler {
     private var slot = 0
     public private(set) var syntaxError = false
 
-    public init(layout: RowLayout, file: FileID, sink: RecordSink) {
-        mapper = RowMapper(layout: layout, file: file, sink: sink)
+    public convenience init(layout: RowLayout, file: FileID, sink: RecordSink) {
+        self.init(mapper: RowMapper(layout: layout, file: file, sink: sink), file: file)
+    }
+
+    /// `consumer`: where rows go instead of straight to `mapper` (which it must run).
+    public init(mapper: RowMapper, consumer: RowConsumer? = nil, file: FileID) {
+        self.mapper = mapper
+        self.consumer = consumer ?? mapper
         self.file = file
-        self.sink = sink
     }
 
     public var rowsMapped: Int { mapper.rowsMapped }
@@ -36,7 +42,7 @@ public final class JSONRows: JSONHandler {
         cells.reserveCapacity(recent.count)
         slot = 0
         flatten(members, prefix: "", into: &cells)
-        mapper.map(Row(name: rowName, number: count, start: node.position, cells: cells))
+        consumer.map(Row(name: rowName, number: count, start: node.position, cells: cells))
         return true
     }
 
@@ -80,7 +86,7 @@ public final class JSONRows: JSONHandler {
         case .syntax, .tooDeep, .tooLarge: syntaxError = true
         case .duplicateKey: break
         }
-        sink.diagnostic(JSONRows.diagnostic(problem, file: file))
+        consumer.diagnostic(JSONRows.diagnostic(problem, file: file))
     }
 
     /// The diagnostic for a reader problem (JSON001 syntax, JSON002 duplicate key).
@@ -99,11 +105,11 @@ public final class JSONRows: JSONHandler {
         }
     }
 
-    public func finish() { mapper.finish() }
+    public func finish() { consumer.finish() }
 
     private func loc(_ p: TextPosition) -> SourceLocation { SourceLocation(file: file, line: p.line, column: p.column) }
 
     private func diagnostic(_ rule: String, _ severity: Severity, _ message: Message, at p: TextPosition) {
-        sink.diagnostic(Diagnostic(ruleID: rule, severity: severity, message: message, location: loc(p)))
+        consumer.diagnostic(Diagnostic(ruleID: rule, severity: severity, message: message, location: loc(p)))
     }
 }

@@ -48,7 +48,7 @@ public struct Row {
 /// soon as a row about another child arrives, so memory does not grow with the file.
 /// Values are converted as they land: value maps, date formats, booleans, codes; what
 /// does not convert is reported at the value (MAP003, MAP006) and kept as written.
-public final class RowMapper {
+public final class RowMapper: RowConsumer {
     public let layout: RowLayout
     private let file: FileID
     private unowned let sink: RecordSink
@@ -248,6 +248,9 @@ public final class RowMapper {
             group!.appendRecord(kind: kind, source: kind.symbol, ordinal: n, location: loc(row.start), agency: agency, fields: own)
         }
     }
+
+    /// A finding of the row source, handed on in its place among the rows.
+    public func diagnostic(_ diagnostic: Diagnostic) { sink.diagnostic(diagnostic) }
 
     /// Hands the last fragment to the sink. Call at the end of the source.
     public func finish() {

@@ -303,11 +303,17 @@ public struct Linter: Sendable {
             }
             mapper.finish()
         case .csv(let layout, _, let delimiter, let encoding):
-            let rows = CSVRows(layout: layout, file: id, sink: sink)
+            let mapper = RowMapper(layout: layout, file: id, sink: sink)
+            let thread = mappingThread(for: path, mapper)
+            defer { thread?.drain() }
+            let rows = CSVRows(mapper: mapper, consumer: thread, file: id)
             try ByteSource.file(path) { try CSVReader.read($0, delimiter: delimiter, encoding: encoding, handler: rows, limits: limits) }
             rows.finish()
         case .json(let layout, _, let records):
-            let rows = JSONRows(layout: layout, file: id, sink: sink)
+            let mapper = RowMapper(layout: layout, file: id, sink: sink)
+            let thread = mappingThread(for: path, mapper)
+            defer { thread?.drain() }
+            let rows = JSONRows(mapper: mapper, consumer: thread, file: id)
             try ByteSource.file(path) { try JSONReader.read($0, records: records, handler: rows, limits: limits) }
             rows.finish()
         case .xmlRows(let layout, _, let recordPath, let kindFromName):
@@ -321,6 +327,13 @@ public struct Linter: Sendable {
             break
         }
         return true
+    }
+
+    /// A thread to map a large row source's rows on while it is read, when the run may
+    /// use more than one: below `mappingThreadBytes` a thread costs more than it saves.
+    private func mappingThread(for path: String, _ mapper: RowMapper) -> MappingThread? {
+        guard options.jobs > 1, Linter.size(of: path) >= options.mappingThreadBytes else { return nil }
+        return MappingThread(mapper: mapper)
     }
 
     /// The agency a file's own findings belong to.

@@ -41,6 +41,9 @@ public struct LintOptions: Sendable {
     /// is read again when its children are linked: a large drop costs a second read
     /// instead of memory. 0 reads every linked file twice.
     public var fragmentMemory = 512 << 20
+    /// CSV and JSON files of at least this many bytes are mapped on a thread of their own
+    /// while they are read (`MappingThread`), when `jobs` allows more than one thread.
+    public var mappingThreadBytes = 4 << 20
 
     public init(paths: [String]) {
         self.paths = paths

@@ -8,10 +8,11 @@ import Testing
 /// `--jobs` changes how fast a run is, never what it says: files and children checked on
 /// several threads give the same report, byte for byte, as one thread.
 @Suite struct JobsTests {
-    private func report(_ paths: [String], jobs: Int, limits: Limits = .defaults) -> String {
+    private func report(_ paths: [String], jobs: Int, limits: Limits = .defaults, mappingThreadBytes: Int? = nil) -> String {
         var options = LintOptions(paths: paths)
         options.jobs = jobs
         options.limits = limits
+        if let mappingThreadBytes { options.mappingThreadBytes = mappingThreadBytes }
         let result = Linter(options: options).run()
         return JSONRenderer(showValues: true).render(result)
             + TextRenderer(color: false, showValues: true).render(result)
@@ -61,5 +62,29 @@ import Testing
         #expect(one.contains("\"HND"))
         #expect(report([dir.path("drop")], jobs: 2) == one)
         #expect(report([dir.path("drop")], jobs: 3) == one)
+    }
+
+    /// CSV and JSON files mapped on a thread of their own while they are read: rows and
+    /// the readers' own findings (ragged rows, unterminated quotes, bad JSON) keep their order.
+    @Test func mappingOnItsOwnThreadSaysTheSame() throws {
+        let dir = try TemporaryFolder()
+        // A record that is not an object, a bad date and a duplicate key among good rows,
+        // then the file breaks off.
+        var rows = (1...600).map { #"{"record": "visit", "laChildID": "J\#($0 % 40)", "recordID": "V\#($0)", "date": "2024-03-\#($0 % 28 + 1)"}"# }
+        rows[100] = "[1, 2]"
+        rows[200] = #"{"record": "visit", "laChildID": "J1", "recordID": "V-x", "date": "2024-13-01", "date": "2024-01-01"}"#
+        try dir.write(#"{"caselint": "interchange/1", "records": [\#n"# + rows.joined(separator: ",\n") + ",\n{\"record\": ", to: "broken.json")
+        let paths = [Repo.path("fixtures/agencies"), Repo.path("fixtures/interchange"), dir.path("broken.json"),
+                     Repo.path("fixtures/hostile/ragged-rows.csv"), Repo.path("fixtures/hostile/unterminated-quote-at-end.csv")]
+        let one = report(paths, jobs: 1)
+        for rule in ["CSV001", "CSV003", "JSON001", "JSON002", "JSON003", "MAP003"] { #expect(one.contains("\"\(rule)\""), "\(rule)") }
+        #expect(report(paths, jobs: 2, mappingThreadBytes: 0) == one)
+        #expect(report(paths, jobs: 3, mappingThreadBytes: 0) == one)
+        // Which findings a file's limit keeps depends on their order.
+        var limits = Limits.defaults
+        limits.maxFindingsPerFile = 40
+        let cut = report(paths, jobs: 1, limits: limits)
+        #expect(cut.contains("LIM003"))
+        #expect(report(paths, jobs: 2, limits: limits, mappingThreadBytes: 0) == cut)
     }
 }
