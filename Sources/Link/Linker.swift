@@ -104,10 +104,10 @@ public struct LinkBuilder: Sendable {
             let i = state.append(f)
             for k in f.keys.indices {
                 let (key, location) = f.keys[k]
-                guard let o = owner[key].map(Int.init) else {
-                    owner[key] = Int32(i)
-                    continue
-                }
+                // One hash for a new key (most are); a known key's owner is put back.
+                guard let known = owner.updateValue(Int32(i), forKey: key) else { continue }
+                owner[key] = known
+                let o = Int(known)
                 let a = state.find(i), b = state.find(o)
                 if a == b { continue }
                 if let clash = state.clash(a, b) {
