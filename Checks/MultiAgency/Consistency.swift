@@ -159,22 +159,41 @@ extension MultiAgency {
                 """),
         ]
     ) { child, out in
+        // Each record with an id, as (record, field) indices, in order.
+        var ids: [(record: Int, field: Int)] = []
+        for i in child.records.indices where child.records[i].parent >= 0 {
+            let r = RecordRef(child: child, index: i)
+            guard let f = r.fieldIndex(.recordID) ?? r.fieldIndex(.incidentID), !child.fields[f].text.isEmpty else { continue }
+            ids.append((i, f))
+        }
+        if ids.count < 2 { return }
+        func same(_ a: (record: Int, field: Int), _ b: (record: Int, field: Int)) -> Bool {
+            child.records[a.record].kind == child.records[b.record].kind && child.records[a.record].agency == child.records[b.record].agency
+                && child.fields[a.field].text == child.fields[b.field].text
+        }
+        func report(_ later: (record: Int, field: Int), first: (record: Int, field: Int)) {
+            let r = RecordRef(child: child, index: later.record), f = child.fields[later.field]
+            out.report("\(r.kind.name) \(f.text) is recorded more than once for this child\(by(r))", at: f, of: r,
+                       notes: [out.note("the first record with this id is here", at: child.fields[first.field],
+                                        of: RecordRef(child: child, index: first.record))])
+        }
+        // Most children have a few records: comparing each with those before costs less
+        // than hashing. Many records: the first of each id by hash.
+        if ids.count <= 32 {
+            for j in 1..<ids.count {
+                if let k = (0..<j).first(where: { same(ids[$0], ids[j]) }) { report(ids[j], first: ids[k]) }
+            }
+            return
+        }
         struct Key: Hashable {
             let kind: RecordKind
             let agency: Agency
             let id: String
         }
-        var first: [Key: (RecordRef, Field)] = [:]
-        for i in child.records.indices where child.records[i].parent >= 0 {
-            let r = RecordRef(child: child, index: i)
-            guard let f = r[.recordID] ?? r[.incidentID], !f.text.isEmpty else { continue }
-            let key = Key(kind: r.kind, agency: r.record.agency, id: f.text)
-            if let (earlier, field) = first[key] {
-                out.report("\(r.kind.name) \(f.text) is recorded more than once for this child\(by(r))",
-                           at: f, of: r, notes: [out.note("the first record with this id is here", at: field, of: earlier)])
-            } else {
-                first[key] = (r, f)
-            }
+        var first: [Key: Int] = [:]
+        for j in ids.indices {
+            let key = Key(kind: child.records[ids[j].record].kind, agency: child.records[ids[j].record].agency, id: child.fields[ids[j].field].text)
+            if let k = first[key] { report(ids[j], first: ids[k]) } else { first[key] = j }
         }
     }
 }

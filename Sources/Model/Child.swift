@@ -97,7 +97,7 @@ public struct RecordRef: Sendable {
 
     /// Index into `child.fields` of the first field with `key`.
     @inlinable
-    func fieldIndex(_ key: FieldKey) -> Int? {
+    public func fieldIndex(_ key: FieldKey) -> Int? {
         let r = child.records[index]
         var i = Int(r.fieldStart)
         let end = Int(r.fieldEnd)

@@ -90,9 +90,10 @@ enum CodeListKind {
                 guard let index = field.recordIndex(run.env(i)) else { return }
                 let record = RecordRef(child: run.child, index: index)
                 let r = run.child.records[index]
-                for j in Int(r.fieldStart)..<Int(r.fieldEnd) {
+                for j in Int(r.fieldStart)..<Int(r.fieldEnd) where run.child.fields[j].key == field.key {
+                    // Copied only once its key matches: most of a record's fields are others.
                     let f = run.child.fields[j]
-                    guard f.key == field.key, !f.text.isEmpty else { continue }
+                    guard !f.text.isEmpty else { continue }
                     if test == nil { (test, codes) = accept(run) }
                     if test!(f.text) { continue }
                     var slots = Slots()

@@ -40,6 +40,22 @@ import Testing
         }
     }
 
+    /// CON010 compares a few records' ids one with another and many by hash: both find
+    /// each repeated id at its later records, with a note at the first.
+    @Test(arguments: [6, 60]) func duplicateRecordIDsAreFoundAmongFewOrMany(visits: Int) throws {
+        var rows = ["record,laChildID,recordID,date,childSeen,seenAlone,present", "person,A1,,,,,"]
+        for v in 1...visits { rows.append("visit,A1,V-\(v),2024-03-\(v % 28 + 10 < 29 ? v % 28 + 10 : 28),true,true,mother") }
+        rows.append("visit,A1,V-2,2024-04-01,true,true,mother")    // row 3 + visits: the id of row 4
+        rows.append("visit,A1,V-3,2024-04-02,true,true,mother")
+        rows.append("visit,A1,V-2,2024-04-03,true,true,mother")
+        rows.append("caseNote,A1,V-2,2024-04-04,,,")               // another kind: not a duplicate
+        let result = try lintFiles([("social-care.csv", rows.joined(separator: "\n") + "\n")], select: ["CON010"])
+        let found = result.diagnostics.filter { $0.ruleID == "CON010" }
+        let first = UInt32(visits + 3)
+        #expect(found.map(\.location.line) == [first, first + 1, first + 2])
+        #expect(found.map { $0.notes.first?.location.line } == [4, 5, 4])
+    }
+
     @Test func caseNoteTextIsJudgedWithoutPrintingIt() throws {
         let hidden = try runCaselint(["check", "--select", "SUF008", "fixtures/case-review"])
         #expect(hidden.out.contains("beyond stock phrases (text: [withheld]) [SUF008]"))
