@@ -100,6 +100,9 @@ public struct LinkBuilder: Sendable {
         var keyCount = 0
         for f in added { keyCount += f.keys.count }
         owner.reserveCapacity(owner.count + keyCount)
+        // Grown once, not by doubling: a large file's millions of fragments would touch
+        // twice the memory, each new page cleared by the kernel.
+        state.reserveCapacity(state.fragments.count + added.count)
         for f in added {
             let i = state.append(f)
             for k in f.keys.indices {
@@ -167,6 +170,16 @@ struct UnionFind: Sendable {
     /// For each root and strong identifier (LA child id, UPN, NHS number): the fragment
     /// that holds the set's value, or -1. Indices, not values: there is one per fragment.
     private var holder: [(Int32, Int32, Int32)] = []
+
+    /// Room for `n` fragments: exactly for a run's first file, at least double after, so
+    /// that a run of many files still grows its arrays a logarithmic number of times.
+    mutating func reserveCapacity(_ n: Int) {
+        guard fragments.capacity < n else { return }
+        let room = fragments.isEmpty ? n : max(n, 2 * fragments.capacity)
+        fragments.reserveCapacity(room)
+        parent.reserveCapacity(room)
+        holder.reserveCapacity(room)
+    }
 
     /// Adds a fragment as a set of its own; returns its index.
     mutating func append(_ f: FragmentIdentity) -> Int {
