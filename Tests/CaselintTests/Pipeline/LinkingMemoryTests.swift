@@ -12,10 +12,11 @@ import Testing
 /// linking; past it, files are read again when their children are linked. What the run
 /// says must not depend on which.
 @Suite struct LinkingMemoryTests {
-    private func report(_ paths: [String], fragmentMemory: Int, jobs: Int = 2) -> (String, LintResult) {
+    private func report(_ paths: [String], fragmentMemory: Int, jobs: Int = 2, mappingThreadBytes: Int? = nil) -> (String, LintResult) {
         var options = LintOptions(paths: paths)
         options.jobs = jobs
         options.fragmentMemory = fragmentMemory
+        if let mappingThreadBytes { options.mappingThreadBytes = mappingThreadBytes }
         let result = Linter(options: options).run()
         return (JSONRenderer(showValues: true).render(result) + TextRenderer(color: false, showValues: true).render(result), result)
     }
@@ -31,6 +32,8 @@ import Testing
         }
         // Some files kept, the rest read again.
         #expect(report(paths, fragmentMemory: 20_000).0 == kept)
+        // Every CSV and JSON file mapped on a thread of its own, on both reads.
+        #expect(report(paths, fragmentMemory: 0, mappingThreadBytes: 0).0 == kept)
     }
 
     /// The chronology sees the same linked children either way.
