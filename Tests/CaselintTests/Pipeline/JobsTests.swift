@@ -18,6 +18,15 @@ import Testing
             + TextRenderer(color: false, showValues: true).render(result)
     }
 
+    /// The report with one thread, after checking that two and three threads give it too.
+    private func sameWithAnyJobs(_ paths: [String], limits: Limits = .defaults, mappingThreadBytes: Int? = nil) -> String {
+        let one = report(paths, jobs: 1, limits: limits)
+        for jobs in [2, 3] {
+            #expect(report(paths, jobs: jobs, limits: limits, mappingThreadBytes: mappingThreadBytes) == one, "--jobs \(jobs) differs from --jobs 1")
+        }
+        return one
+    }
+
     @Test func multiFileFolderIsTheSameWithAnyJobs() {
         let paths = [Repo.path("fixtures/agencies"), Repo.path("fixtures/cin-census"), Repo.path("fixtures/case-review")]
         let one = report(paths, jobs: 1)
@@ -35,33 +44,22 @@ import Testing
         options.defectRate = 0.3
         let (url, _) = try writeSynthetic(options)
         defer { try? FileManager.default.removeItem(at: url) }
-        let one = report([url.path], jobs: 1)
-        #expect(one.contains("CIN8925"))
-        #expect(report([url.path], jobs: 2) == one)
-        #expect(report([url.path], jobs: 3) == one)
+        #expect(sameWithAnyJobs([url.path]).contains("CIN8925"))
         // The per-file limit keeps the same findings whichever thread found them.
         var limits = Limits.defaults
         limits.maxFindingsPerFile = 700
-        let cut = report([url.path], jobs: 1, limits: limits)
-        #expect(cut.contains("LIM003"))
-        #expect(report([url.path], jobs: 2, limits: limits) == cut)
+        #expect(sameWithAnyJobs([url.path], limits: limits).contains("LIM003"))
     }
 
     /// A multi-agency drop whose files hold many batches of children: what linking keeps
     /// of each child is collected on the batches' thread, and must come out the same.
     @Test func linkedDropIsTheSameWithAnyJobs() throws {
         var options = AgencySynthOptions()
-        options.children = 800
-        options.seed = 13
-        options.defects = ["all"]
-        options.defectRate = 0.3
+        (options.children, options.seed, options.defects, options.defectRate) = (800, 13, ["all"], 0.3)
         let dir = try TemporaryFolder()
         _ = try AgencySynth.generate(options, to: dir.path("drop"))
-        let one = report([dir.path("drop")], jobs: 1)
-        #expect(one.contains("\"LNK"))
-        #expect(one.contains("\"HND"))
-        #expect(report([dir.path("drop")], jobs: 2) == one)
-        #expect(report([dir.path("drop")], jobs: 3) == one)
+        let one = sameWithAnyJobs([dir.path("drop")])
+        #expect(one.contains("\"LNK") && one.contains("\"HND"))
     }
 
     /// CSV and JSON files mapped on a thread of their own while they are read: rows and
@@ -76,15 +74,11 @@ import Testing
         try dir.write(#"{"caselint": "interchange/1", "records": [\#n"# + rows.joined(separator: ",\n") + ",\n{\"record\": ", to: "broken.json")
         let paths = [Repo.path("fixtures/agencies"), Repo.path("fixtures/interchange"), dir.path("broken.json"),
                      Repo.path("fixtures/hostile/ragged-rows.csv"), Repo.path("fixtures/hostile/unterminated-quote-at-end.csv")]
-        let one = report(paths, jobs: 1)
+        let one = sameWithAnyJobs(paths, mappingThreadBytes: 0)
         for rule in ["CSV001", "CSV003", "JSON001", "JSON002", "JSON003", "MAP003"] { #expect(one.contains("\"\(rule)\""), "\(rule)") }
-        #expect(report(paths, jobs: 2, mappingThreadBytes: 0) == one)
-        #expect(report(paths, jobs: 3, mappingThreadBytes: 0) == one)
         // Which findings a file's limit keeps depends on their order.
         var limits = Limits.defaults
         limits.maxFindingsPerFile = 40
-        let cut = report(paths, jobs: 1, limits: limits)
-        #expect(cut.contains("LIM003"))
-        #expect(report(paths, jobs: 2, limits: limits, mappingThreadBytes: 0) == cut)
+        #expect(sameWithAnyJobs(paths, limits: limits, mappingThreadBytes: 0).contains("LIM003"))
     }
 }
