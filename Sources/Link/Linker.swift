@@ -100,11 +100,9 @@ public struct LinkBuilder: Sendable {
         var keyCount = 0
         for f in added { keyCount += f.keys.count }
         owner.reserveCapacity(owner.count + keyCount)
-        // Grown once, not by doubling: a large file's millions of fragments would touch
-        // twice the memory, each new page cleared by the kernel.
-        state.reserveCapacity(state.fragments.count + added.count)
-        for f in added {
-            let i = state.append(f)
+        let first = state.append(added)
+        for i in first..<state.fragments.count {
+            let f = state.fragments[i]
             for k in f.keys.indices {
                 let (key, location) = f.keys[k]
                 // One hash for a new key (most are); a known key's owner is put back.
@@ -130,13 +128,13 @@ public struct LinkBuilder: Sendable {
     public mutating func finish() -> Linkage {
         let fragments = state.fragments
         var diagnostics = conflicts
-        var groups: [Int: Int] = [:]
-        groups.reserveCapacity(fragments.count)
+        // Each set's child, by its root (an array, not a dictionary: one slot per fragment).
+        var childOfRoot = [Int32](repeating: -1, count: fragments.count)
         var children: [[Int]] = []
         for i in fragments.indices {
             let r = state.find(i)
-            if let g = groups[r] { children[g].append(i) } else {
-                groups[r] = children.count
+            if childOfRoot[r] >= 0 { children[Int(childOfRoot[r])].append(i) } else {
+                childOfRoot[r] = Int32(children.count)
                 children.append([i])
             }
         }
@@ -171,32 +169,32 @@ struct UnionFind: Sendable {
     /// that holds the set's value, or -1. Indices, not values: there is one per fragment.
     private var holder: [(Int32, Int32, Int32)] = []
 
-    /// Room for `n` fragments: exactly for a run's first file, at least double after, so
-    /// that a run of many files still grows its arrays a logarithmic number of times.
-    mutating func reserveCapacity(_ n: Int) {
-        guard fragments.capacity < n else { return }
-        let room = fragments.isEmpty ? n : max(n, 2 * fragments.capacity)
-        fragments.reserveCapacity(room)
-        parent.reserveCapacity(room)
-        holder.reserveCapacity(room)
-    }
-
-    /// Adds a fragment as a set of its own; returns its index.
-    mutating func append(_ f: FragmentIdentity) -> Int {
-        let i = fragments.count
-        var h: (Int32, Int32, Int32) = (-1, -1, -1)
-        for (key, _) in f.keys {
-            switch key.kind {
-            case .laChildID: if h.0 < 0 { h.0 = Int32(i) }
-            case .upn: if h.1 < 0 { h.1 = Int32(i) }
-            case .nhsNumber: if h.2 < 0 { h.2 = Int32(i) }
-            default: break
-            }
+    /// Adds fragments, each a set of its own; returns the index of the first. A run's
+    /// first file's array is taken as it is, not copied: a large file's millions of
+    /// fragments would be copied, and each new page of the copy cleared by the kernel.
+    mutating func append(_ added: [FragmentIdentity]) -> Int {
+        let first = fragments.count
+        if fragments.isEmpty { fragments = added } else { fragments.append(contentsOf: added) }
+        // Grown once, not by doubling (geometrically after the first file).
+        let room = first == 0 ? added.count : max(first + added.count, 2 * parent.capacity)
+        if parent.capacity < first + added.count {
+            parent.reserveCapacity(room)
+            holder.reserveCapacity(room)
         }
-        fragments.append(f)
-        parent.append(Int32(i))
-        holder.append(h)
-        return i
+        for i in first..<fragments.count {
+            var h: (Int32, Int32, Int32) = (-1, -1, -1)
+            for (key, _) in fragments[i].keys {
+                switch key.kind {
+                case .laChildID: if h.0 < 0 { h.0 = Int32(i) }
+                case .upn: if h.1 < 0 { h.1 = Int32(i) }
+                case .nhsNumber: if h.2 < 0 { h.2 = Int32(i) }
+                default: break
+                }
+            }
+            parent.append(Int32(i))
+            holder.append(h)
+        }
+        return first
     }
 
     private func holderOf(_ root: Int, _ kind: LinkKey.Kind) -> Int32 {
