@@ -27,6 +27,8 @@ final class ChildBatches {
     final class Batch: @unchecked Sendable {
         var entries: [Entry] = []
         var children: [Child] = []
+        /// The children's records, for when to close the batch.
+        var records = 0
         /// Filled by the workers, one per child; read only after `done` is signalled twice
         /// (child-level rules, return-level rules).
         var checked: [[Diagnostic]] = []
@@ -47,7 +49,11 @@ final class ChildBatches {
         }
     }
 
+    /// A batch closes at `batchSize` children once they hold `batchRecords` records, or at
+    /// 8 × `batchSize` children: a batch of one-row children (a police export) is too
+    /// little work to be worth waking two threads for.
     static let batchSize = 128
+    static let batchRecords = 1024
     private let checker: ReturnChecker
     private let linkedChecker: ReturnChecker?
     private let inFlight: Int
@@ -84,7 +90,11 @@ final class ChildBatches {
     func add(_ child: Child) {
         current.entries.append(.child(current.children.count))
         current.children.append(child)
-        if current.children.count >= ChildBatches.batchSize { submit() }
+        current.records += child.records.count
+        let n = current.children.count
+        if n >= ChildBatches.batchSize && (current.records >= ChildBatches.batchRecords || n >= 8 * ChildBatches.batchSize) {
+            submit()
+        }
     }
 
     func add(_ found: [Diagnostic]) {
