@@ -67,35 +67,17 @@ public struct FragmentIdentity: Sendable {
         var keys: [(key: LinkKey, location: SourceLocation)] = []
         var invalid: [(kind: LinkKey.Kind, location: SourceLocation)] = []
         var person = false, events = false
-        let fields = child.fields
-        let identifierFields = (LinkKey.Kind.laChildID.field, LinkKey.Kind.upn.field, LinkKey.Kind.nhsNumber.field,
-                                LinkKey.Kind.policePersonID.field, LinkKey.Kind.healthID.field)
-        for record in child.records {
+        for (i, record) in child.records.enumerated() {
             guard record.parent < 0 else {
                 events = true
                 continue
             }
             if record.kind == .person { person = true }
-            // One pass over the record's fields finds the first of each identifier.
-            var first = (-1, -1, -1, -1, -1)
-            for j in Int(record.fieldStart)..<Int(record.fieldEnd) {
-                let key = fields[j].key
-                if key == identifierFields.0 { if first.0 < 0 { first.0 = j } }
-                else if key == identifierFields.1 { if first.1 < 0 { first.1 = j } }
-                else if key == identifierFields.2 { if first.2 < 0 { first.2 = j } }
-                else if key == identifierFields.3 { if first.3 < 0 { first.3 = j } }
-                else if key == identifierFields.4 { if first.4 < 0 { first.4 = j } }
-            }
+            let ref = RecordRef(child: child, index: i)
             for kind in LinkKey.Kind.allCases {
-                let j = switch kind {
-                case .laChildID: first.0
-                case .upn: first.1
-                case .nhsNumber: first.2
-                case .policePersonID: first.3
-                case .healthID: first.4
-                }
-                guard j >= 0, !fields[j].text.isEmpty else { continue }
-                let f = fields[j]
+                // Found by index: a field is copied out only when it has a value.
+                guard let j = ref.fieldIndex(kind.field), !child.fields[j].text.isEmpty else { continue }
+                let f = child.fields[j]
                 var value = f.text
                 switch kind {
                 case .nhsNumber:

@@ -156,7 +156,7 @@ final class ChildBatches {
     }
 }
 
-/// Threads of our own for the batches. GCD's pool would not do: its threads already run
+/// Threads of our own for the batches (and the mapping thread). GCD's pool would not do: its threads already run
 /// the files, each blocked while its batches are checked, and the pool grows too slowly to
 /// run the batches in time.
 final class Workers: Sendable {
@@ -164,18 +164,20 @@ final class Workers: Sendable {
     private let ready = DispatchSemaphore(value: 0)
     private let count: Int
 
-    init(count: Int) {
+    /// `yields`: the threads run below the reader's priority (`yieldToReaders`), as the
+    /// checking threads do; a thread the reader waits for (`MappingThread`) does not.
+    init(count: Int, name: String = "caselint.children", yields: Bool = true) {
         self.count = count
         for _ in 0..<count {
             let thread = Thread { [self] in
-                Workers.yieldToReaders()
+                if yields { Workers.yieldToReaders() }
                 while true {
                     ready.wait()
                     guard let job = jobs.withLock({ $0.removeFirst() }) else { return }
                     job()
                 }
             }
-            thread.name = "caselint.children"
+            thread.name = name
             thread.start()
         }
     }

@@ -80,6 +80,12 @@ struct LinkedStage {
                           location: .wholeFile(reread.file))
     }
 
+    /// One child of its fragments: those that describe the child first, then in file and
+    /// row order.
+    private func merged(_ group: [Child]) -> Child {
+        Child.merging(group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person })
+    }
+
     func run(_ inputs: [LinkInput]) -> [Diagnostic] {
         var groupOf = [Int32](repeating: 0, count: identityCount)
         for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = Int32(g) } }
@@ -109,7 +115,7 @@ struct LinkedStage {
                 partial[g, default: []].append(child)
             } else if var group = partial.removeValue(forKey: g) {
                 group.append(child)
-                check(Child.merging(group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person }))
+                check(merged(group))
             } else {
                 check(child)
             }
@@ -138,8 +144,7 @@ struct LinkedStage {
         // Children whose fragments did not all come back (a file changed between reads):
         // checked with what there is.
         for g in partial.keys.sorted() {
-            let group = partial[g]!
-            check(Child.merging(group.filter { $0.records[0].kind == .person } + group.filter { $0.records[0].kind != .person }))
+            check(merged(partial[g]!))
         }
         batches.drain()
         return out + checker.finish()

@@ -98,7 +98,7 @@ public struct Linter: Sendable {
             for (i, file) in foundFiles.enumerated() {
                 limit.wait()
                 queue.async {
-                    outcomes[i] = self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound)
+                    outcomes.put(self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound), at: i)
                     self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
                     RunBoard.finished(i)
                     limit.signal()
@@ -403,11 +403,7 @@ final class NullHandler: XMLEventHandler {
 final class ResultSlots<T: Sendable>: Sendable {
     private let slots: Mutex<[T?]>
     init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-    var values: [T?] { slots.withLock { $0 } }
+    func put(_ value: T, at i: Int) { slots.withLock { $0[i] = value } }
     /// Moves the value out of slot `i`, leaving it empty.
     func take(_ i: Int) -> T? { slots.withLock { $0[i].take() } }
-    subscript(i: Int) -> T? {
-        get { slots.withLock { $0[i] } }
-        set { slots.withLock { $0[i] = newValue } }
-    }
 }

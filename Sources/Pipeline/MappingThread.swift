@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import Map
 import Model
-import Synchronization
 
 /// Maps a row source's rows on a thread of its own while the source reads on. A large
 /// CSV or JSON export is one file: its reader and its mapper would otherwise share one
@@ -24,19 +23,15 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
 
     private let mapper: RowMapper
     private var batch: [Event] = []
-    private let pending = Mutex<[Batch?]>([])
-    private let ready = DispatchSemaphore(value: 0)
+    /// One thread, jobs in the order given: a batch of events each.
+    private let thread = Workers(count: 1, name: "caselint.map", yields: false)
     private let room = DispatchSemaphore(value: MappingThread.inFlight)
-    private let done = DispatchSemaphore(value: 0)
     private var running = true
 
     /// `mapper` is used only on the new thread until `finish` or `drain` returns.
     init(mapper: RowMapper) {
         self.mapper = mapper
         batch.reserveCapacity(MappingThread.batchSize)
-        let thread = Thread { [self] in run() }
-        thread.name = "caselint.map"
-        thread.start()
     }
 
     func map(_ row: Row) { add(.row(row)) }
@@ -54,10 +49,10 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
         guard running else { return }
         running = false
         submit()
-        room.wait()
-        pending.withLock { $0.append(nil) }
-        ready.signal()
+        let done = DispatchSemaphore(value: 0)
+        thread.run { done.signal() }
         done.wait()
+        thread.stop()
     }
 
     private func add(_ event: Event) {
@@ -68,18 +63,11 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
     private func submit() {
         guard !batch.isEmpty else { return }
         room.wait()
-        let full = batch
+        let full = Batch(events: batch)
         batch = []
         batch.reserveCapacity(MappingThread.batchSize)
-        pending.withLock { $0.append(Batch(events: full)) }
-        ready.signal()
-    }
-
-    private func run() {
-        while true {
-            ready.wait()
-            guard let batch = pending.withLock({ $0.removeFirst() }) else { break }
-            for event in batch.events {
+        thread.run { [self] in
+            for event in full.events {
                 switch event {
                 case .row(let row): mapper.map(row)
                 case .diagnostic(let d): mapper.diagnostic(d)
@@ -87,7 +75,5 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
             }
             room.signal()
         }
-        room.signal()
-        done.signal()
     }
 }
