@@ -32,7 +32,7 @@ let package = Package(
         // map: turn a source's records into the common model.
         .target(name: "Map", dependencies: ["Model", "Read", "Check"], swiftSettings: fast),
         // link: join one child's records across sources.
-        .target(name: "Link", dependencies: ["Model"]),
+        .target(name: "Link", dependencies: ["Model"], swiftSettings: fast),
         // check: the rule engine (rules, contexts, diagnostics).
         .target(name: "Check", dependencies: ["Model"], swiftSettings: fast),
         // The built-in rule catalogue.

@@ -112,12 +112,10 @@ public struct IdentityCollector: Sendable {
     public private(set) var identities: [FragmentIdentity] = []
     /// For each fragment, in order, the index of its identity (kept when `tracksFragments`).
     public private(set) var fragmentIdentity: [Int32] = []
-    /// The hash of all of an identity's identifiers → the latest identity with that hash;
-    /// `previous` chains identities whose hashes are equal (almost always the same
-    /// identifiers). Keyed by every identifier, not the first: rows of many children can
-    /// share one (an NHS number recorded with different local ids).
-    private var bySignature: [Int: Int32] = [:]
-    private var previous: [Int32] = []
+    /// The identities by a hash of all their identifiers. Keyed by every identifier, not
+    /// the first: rows of many children can share one (an NHS number recorded with
+    /// different local ids).
+    private var bySignature = IndexTable()
     private let tracksFragments: Bool
     private let quietInvalid: Set<LinkKey.Kind>
 
@@ -130,22 +128,19 @@ public struct IdentityCollector: Sendable {
         let identity = FragmentIdentity(child, file: file, quietInvalid: quietInvalid)
         var i = identities.count
         if !identity.keys.isEmpty {
-            let signature = identity.signature
-            var candidate = bySignature[signature] ?? -1
-            while candidate >= 0 && !identities[Int(candidate)].sameIdentifiers(as: identity) { candidate = previous[Int(candidate)] }
-            if candidate >= 0 {
-                i = Int(candidate)
+            let known = bySignature.findOrAdd(hash: identity.signature, IndexTable.Position(index: Int32(i), part: 0)) {
+                identities[Int($0.index)].sameIdentifiers(as: identity)
+            }
+            if let known {
+                i = Int(known.index)
                 identities[i].weight += 1
                 identities[i].describesPerson = identities[i].describesPerson || identity.describesPerson
                 identities[i].hasEvents = identities[i].hasEvents || identity.hasEvents
             } else {
-                previous.append(bySignature[signature] ?? -1)
-                bySignature[signature] = Int32(i)
                 identities.append(identity)
             }
         } else {
             // Without identifiers, fragments are not the same child: each stays alone.
-            previous.append(-1)
             identities.append(identity)
         }
         if tracksFragments { fragmentIdentity.append(Int32(i)) }
@@ -154,11 +149,14 @@ public struct IdentityCollector: Sendable {
 
 extension FragmentIdentity {
     /// A hash of the identifiers (`sameIdentifiers` decides).
-    var signature: Int {
-        var h = Hasher()
-        for k in keys { h.combine(k.key) }
-        for k in invalid { h.combine(k.kind) }
-        return h.finalize()
+    var signature: UInt64 {
+        var h = TextHash()
+        for k in keys {
+            h.add(UInt64(k.key.kind.rawValue))
+            h.add(k.key.value)
+        }
+        for k in invalid { h.add(UInt64(k.kind.rawValue) | 0x100) }
+        return h.value
     }
 
     /// The same valid and invalid identifiers: fragments of one child in one file.

@@ -88,7 +88,8 @@ public enum Linker {
 /// is the same as linking them all at once.
 public struct LinkBuilder: Sendable {
     private var state = UnionFind()
-    private var owner: [LinkKey: Int32] = [:]
+    /// Each identifier's first fragment: the fragment and the index of the key in it.
+    private var owner = IndexTable()
     private var reported = Set<LinkKey>()
     private var conflicts: [Diagnostic] = []
 
@@ -99,23 +100,27 @@ public struct LinkBuilder: Sendable {
     public mutating func add(_ added: [FragmentIdentity]) {
         var keyCount = 0
         for f in added { keyCount += f.keys.count }
-        owner.reserveCapacity(owner.count + keyCount)
+        owner.reserve(keyCount)
         let first = state.append(added)
-        for i in first..<state.fragments.count {
-            let f = state.fragments[i]
-            for k in f.keys.indices {
-                let (key, location) = f.keys[k]
-                // One hash for a new key (most are); a known key's owner is put back.
-                guard let known = owner.updateValue(Int32(i), forKey: key) else { continue }
-                owner[key] = known
-                let o = Int(known)
+        // Read in place through one reference: copying a fragment retains its arrays.
+        let fragments = state.fragments
+        for i in first..<fragments.count {
+            for k in fragments[i].keys.indices {
+                let key = fragments[i].keys[k].key
+                var hash = TextHash(UInt64(key.kind.rawValue) + 1)
+                hash.add(key.value)
+                let here = IndexTable.Position(index: Int32(i), part: Int32(k))
+                guard let known = owner.findOrAdd(hash: hash.value, here, matches: {
+                    fragments[Int($0.index)].keys[Int($0.part)].key == key
+                }) else { continue }
+                let o = Int(known.index)
                 let a = state.find(i), b = state.find(o)
                 if a == b { continue }
                 if let clash = state.clash(a, b) {
                     if reported.insert(key).inserted {
-                        conflicts.append(Linker.conflict(key, at: location, clash: clash, here: state.strong(a, clash)!,
-                                                         there: state.strong(b, clash)!,
-                                                         keyOwner: state.fragments[o].keys.first { $0.key == key }!.location))
+                        conflicts.append(Linker.conflict(key, at: fragments[i].keys[k].location, clash: clash,
+                                                         here: state.strong(a, clash)!, there: state.strong(b, clash)!,
+                                                         keyOwner: fragments[o].keys[Int(known.part)].location))
                     }
                     continue
                 }
