@@ -83,6 +83,7 @@ public struct Linter: Sendable {
             collect.identities = true
             collect.fragments = linkedWanted
             collect.budget = FragmentBudget(bytes: options.fragmentMemory)
+            if linkedWanted { Allocator.expectGrowth() }
         }
 
         // Files are independent: check them side by side. Their results are taken in file
