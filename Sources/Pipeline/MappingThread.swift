@@ -14,8 +14,15 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
         case diagnostic(Diagnostic)
     }
     /// A batch crossing to the mapping thread; only one thread holds it at a time.
-    private struct Batch: @unchecked Sendable {
-        var events: [Event]
+    private final class Batch: @unchecked Sendable {
+        private var events: [Event]
+        init(_ events: [Event]) { self.events = events }
+        /// The events, which the batch no longer holds.
+        func take() -> [Event] {
+            let taken = events
+            events = []
+            return taken
+        }
     }
 
     static let batchSize = 256
@@ -27,6 +34,11 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
     private let thread = Workers(count: 1, name: "caselint.map", yields: false)
     private let room = DispatchSemaphore(value: MappingThread.inFlight)
     private var running = true
+    /// Batches mapped, handed back to be freed on the reading thread: their rows were
+    /// allocated there, and freeing them on the mapping thread made the two threads take
+    /// turns at the allocator's lock for the reading thread's memory.
+    private var spent: [[Event]] = []
+    private let spentLock = NSLock()
 
     /// `mapper` is used only on the new thread until `finish` or `drain` returns.
     init(mapper: RowMapper) {
@@ -63,17 +75,32 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
     private func submit() {
         guard !batch.isEmpty else { return }
         room.wait()
-        let full = Batch(events: batch)
+        freeSpent()
+        let full = Batch(batch)
         batch = []
         batch.reserveCapacity(MappingThread.batchSize)
         thread.run { [self] in
-            for event in full.events {
-                switch event {
+            let events = full.take()
+            for i in events.indices {
+                switch events[i] {
                 case .row(let row): mapper.map(row)
                 case .diagnostic(let d): mapper.diagnostic(d)
                 }
             }
+            // Moved, not copied: the reading thread must hold the last reference.
+            spentLock.lock()
+            spent.append(consume events)
+            spentLock.unlock()
             room.signal()
         }
+    }
+
+    /// Frees the batches mapped so far, on the calling (reading) thread.
+    private func freeSpent() {
+        spentLock.lock()
+        let done = spent
+        spent = []
+        spentLock.unlock()
+        _ = consume done
     }
 }
