@@ -88,7 +88,6 @@ enum CodeListKind {
             var codes: [String] = []
             selection.each(run) { i in
                 guard let index = field.recordIndex(run.env(i)) else { return }
-                let record = RecordRef(child: run.child, index: index)
                 let r = run.child.records[index]
                 for j in Int(r.fieldStart)..<Int(r.fieldEnd) where run.child.fields[j].key == field.key {
                     // Copied only once its key matches: most of a record's fields are others.
@@ -96,6 +95,7 @@ enum CodeListKind {
                     guard !f.text.isEmpty else { continue }
                     if test == nil { (test, codes) = accept(run) }
                     if test!(f.text) { continue }
+                    let record = RecordRef(child: run.child, index: index)
                     var slots = Slots()
                     slots["value"] = Slots.value(f.text, personal: field.personal)
                     slots["field"] = "\(f.source.name)"

@@ -142,21 +142,32 @@ enum RuleReader {
             let makers = wholes
             return .whole { Counters(makers.map { $0() }, shared: shared) }
         }
-        let all = children
+        let calls = children.map(CaseCall.init)
         return .preparedChild { active in
             let common = shared(active.configured, active.context)
-            if all.count == 1 {
-                let only = all[0]
+            let refs = calls.map { Unmanaged.passUnretained($0) }
+            if refs.count == 1 {
+                let only = refs[0]
                 return { child, out in
                     var run = Run(child: child, shared: common)
-                    only(&run, &out)
+                    only._withUnsafeGuaranteedRef { $0.call(&run, &out) }
+                    withExtendedLifetime(calls) {}
                 }
             }
             return { child, out in
                 var run = Run(child: child, shared: common)
-                for i in all.indices { all[i](&run, &out) }
+                for i in refs.indices { refs[i]._withUnsafeGuaranteedRef { $0.call(&run, &out) } }
+                withExtendedLifetime(calls) {}
             }
         }
+    }
+
+    /// A case's check in an object, called through `Unmanaged` (as `ReturnChecker` calls
+    /// rules): calling the closure itself retained its context for every child, and the
+    /// checking threads contended for that count.
+    final class CaseCall: Sendable {
+        let call: @Sendable (inout Run, inout Findings) -> Void
+        init(_ call: @escaping @Sendable (inout Run, inout Findings) -> Void) { self.call = call }
     }
 
     /// Return-level cases of one rule, fed each linked child (in order, on one thread).
