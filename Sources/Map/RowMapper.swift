@@ -68,11 +68,11 @@ public final class RowMapper: RowConsumer {
         let column: RowLayout.Column
         /// The column's parts, read once here rather than copied out of `column` per cell.
         let field: FieldKey
-        let values: [String: String]?
+        let values: TextLookup<String>?
         let dateFormat: DateFormat?
         let type: ValueType?
         let repeats: Bool
-        let codes: Set<String>?
+        let codes: TextLookup<Void>?
         /// Index into `Schema.childIdentifiers`, or -1.
         let identifier: Int
         /// The route for `routeKind` (most sources have one kind of row).
@@ -82,12 +82,12 @@ public final class RowMapper: RowConsumer {
         init(_ column: RowLayout.Column) {
             self.column = column
             field = column.field
-            values = column.values
+            values = column.values.map { TextLookup($0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
             dateFormat = column.dateFormat
             let spec = Schema.spec(column.field)
             type = spec?.type
             repeats = spec?.repeats ?? false
-            codes = spec?.codes.map(Set.init)
+            codes = spec?.codes.map { TextLookup($0.map { ($0, ()) }) }
             identifier = Schema.childIdentifiers.firstIndex(of: column.field) ?? -1
         }
     }

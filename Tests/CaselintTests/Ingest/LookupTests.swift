@@ -1,3 +1,4 @@
+@testable import Map
 @testable import Link
 import Testing
 
@@ -51,5 +52,22 @@ import Testing
         var salted = TextHash(1)
         salted.add("A1")
         #expect(salted.value != hash("A1"), "the kind of identifier is part of its hash")
+    }
+}
+
+@Suite struct TextLookupTests {
+    @Test func aSmallMapIsScannedAndALargeOneHashedWithTheSameAnswers() {
+        for n in [1, 8, 9, 40] {
+            let entries = (0..<n).map { (key: "K\($0)", value: "v\($0)") }
+            let lookup = TextLookup(entries)
+            for (k, v) in entries { #expect(lookup[k] == v) }
+            #expect(lookup["K\(n)"] == nil)
+            #expect(lookup["k0"] == nil, "case matters")
+            #expect(!lookup.contains(""))
+        }
+        // A repeated key keeps its first value, scanned or hashed.
+        #expect(TextLookup([(key: "Y", value: "true"), (key: "Y", value: "false")])["Y"] == "true")
+        let many = (0..<9).map { (key: "K\($0)", value: "v\($0)") } + [(key: "K0", value: "later")]
+        #expect(TextLookup(many)["K0"] == "v0")
     }
 }

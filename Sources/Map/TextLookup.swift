@@ -1,0 +1,25 @@
+/// A column's value map or code list, looked up for every cell. A profile's maps hold a
+/// handful of codes: compared one by one they are found sooner than by hashing each cell's
+/// text (SipHash); a long list is hashed.
+struct TextLookup<Value> {
+    private let pairs: [(key: String, value: Value)]
+    private let table: [String: Value]?
+
+    init(_ entries: [(key: String, value: Value)]) {
+        if entries.count <= 8 {
+            pairs = entries
+            table = nil
+        } else {
+            pairs = []
+            table = Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    subscript(_ text: String) -> Value? {
+        if let table { return table[text] }
+        for p in pairs where p.key == text { return p.value }
+        return nil
+    }
+
+    func contains(_ text: String) -> Bool { self[text] != nil }
+}
