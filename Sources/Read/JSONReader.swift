@@ -31,6 +31,14 @@ public final class JSONReader {
     private var depth = 0
     private var stopped = false
     private var scratch: [UInt8] = []
+    /// Keys read lately, by a hash of their bytes: records repeat their keys, and reusing
+    /// the `String` spares checking and copying the same bytes again for every record.
+    /// Slot `i` holds a key of up to `keyRoom` bytes: its `String`, its length and (at
+    /// `keyBytes + i * keyRoom`) its bytes.
+    private var recentKeys = [String](repeating: "", count: JSONReader.keySlots)
+    private var keyLengths = [Int](repeating: -1, count: JSONReader.keySlots)
+    private let keyBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONReader.keySlots * JSONReader.keyRoom)
+    private static let keySlots = 64, keyRoom = 32
     /// Problems found in the step being parsed: delivered once it completes, so a step
     /// parsed again after a refill does not report twice.
     private var pending: [JSONProblem] = []
@@ -50,7 +58,10 @@ public final class JSONReader {
         buffer = .allocate(capacity: capacity)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        keyBytes.deallocate()
+    }
 
     /// Reads the records of `source`. Throws only when the bytes cannot be read.
     public static func read(_ source: ByteSource, records: JSONRecords, handler: JSONHandler,
@@ -356,13 +367,32 @@ public final class JSONReader {
         return String(decoding: UnsafeBufferPointer(start: buffer + start, count: p - start), as: UTF8.self)
     }
 
+    /// The key with these bytes (no escapes in them), from `recentKeys` when it is there.
+    private func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let n = bytes.count
+        guard n > 0, n <= JSONReader.keyRoom else { return String(decoding: bytes, as: UTF8.self) }
+        let slot = (n &* 31 &+ Int(bytes[0]) &* 7 &+ Int(bytes[n - 1])) & (JSONReader.keySlots - 1)
+        let kept = keyBytes + slot * JSONReader.keyRoom
+        if keyLengths[slot] == n {
+            var i = 0
+            while i < n && kept[i] == bytes[i] { i += 1 }
+            if i == n { return recentKeys[slot] }
+        }
+        let s = String(decoding: bytes, as: UTF8.self)
+        kept.update(from: bytes.baseAddress!, count: n)
+        keyLengths[slot] = n
+        recentKeys[slot] = s
+        return s
+    }
+
     private func peekOrEnd() throws -> UInt8? {
         if p < length { return buffer[p] }
         if eof { return nil }
         throw NeedMore()
     }
 
-    private func string() throws -> String {
+    /// `interned`: look the text up among recent keys before making a `String` of it.
+    private func string(interned: Bool = false) throws -> String {
         let open = p
         let openPosition = position(at: open)
         p += 1  // the opening quote
@@ -384,9 +414,9 @@ public final class JSONReader {
         }
         let b = buffer[p]
         if b == UInt8(ascii: "\"") {
-            let s = String(decoding: UnsafeBufferPointer(start: buffer + start, count: p - start), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(start: buffer + start, count: p - start)
             p += 1
-            return s
+            return interned ? key(bytes) : String(decoding: bytes, as: UTF8.self)
         }
         if b < 0x20 {
             throw syntaxHere(b == 10 || b == 13 ? "a line break inside a string (write it as \\n)" : "a control character inside a string")
@@ -521,7 +551,7 @@ public final class JSONReader {
                                                         : "expected a key in double quotes, found \(describe(q))")
             }
             let keyAt = position(at: p)
-            let key = try string()
+            let key = try string(interned: true)
             try skipSpace()
             let colon = try peek()
             guard colon == UInt8(ascii: ":") else { throw syntaxHere("expected ':' after the key, found \(describe(colon))") }

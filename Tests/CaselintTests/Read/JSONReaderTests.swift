@@ -49,6 +49,28 @@ func readJSON(_ text: String, _ records: JSONRecords, step: Int? = nil) -> JSONC
         #expect(c.top == ["agency"])
     }
 
+    @Test func keysRepeatedFromRecordToRecordAreReadAsWritten() {
+        // Keys are reused from record to record (`JSONReader.key`). These share a slot of
+        // that cache (same length, first and last byte), differ inside, are too long for
+        // it, escaped, or hold a character of two bytes.
+        let long = String(repeating: "k", count: 40)
+        let records = [
+            #"{"axb": 1, "ayb": 2, "nhsNumber": 3}"#,
+            #"{"ayb": 4, "axb": 5, "\#(long)": 6, "\#(long)x": 7}"#,
+            #"{"a\u0078b": 8, "é": 9, "e": 10, "nhsNumber": 11}"#,
+            "{\"a\u{FF}b\": 12, \"axb\": 13}",
+        ]
+        let c = readJSON("[" + records.joined(separator: ",\n") + "]", .array)
+        #expect(c.problems.isEmpty)
+        let keys = c.records.map { $0.split(separator: " ").map { String($0.split(separator: "@")[0].dropFirst()) } }
+        #expect(keys == [
+            ["axb", "ayb", "nhsNumber"],
+            ["ayb", "axb", long, long + "x"],
+            ["axb", "é", "e", "nhsNumber"],
+            ["a\u{FF}b", "axb"],
+        ])
+    }
+
     @Test func jsonLines() {
         let c = readJSON("{\"x\": 1}\n\n{\"x\": 2}\r\n{\"x\": 3}", .lines)
         #expect(c.records == ["/x@1:2=1@1:7", "/x@3:2=2@3:7", "/x@4:2=3@4:7"])
