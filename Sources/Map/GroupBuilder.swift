@@ -8,7 +8,9 @@ struct GroupBuilder {
     private(set) var location: SourceLocation
     private(set) var ordinal: Int32
     private(set) var records: [Record] = []
-    private(set) var fields: [Field] = []
+    /// Closed records' fields. A row's record appends its fields here itself (no copy
+    /// through a buffer), then `closeRecord` makes them a record.
+    var fields: [Field] = []
     /// Fields of the open records, innermost last; `open` says where each record's start.
     private var pending: [Field] = []
     private var open: [(index: Int32, pendingStart: Int)] = []
@@ -99,14 +101,12 @@ struct GroupBuilder {
         return false
     }
 
-    /// Adds a whole record under the root, its fields already known (a row's record):
-    /// its fields go straight to their final place.
-    mutating func appendRecord(kind: RecordKind, source: Symbol, ordinal: Int32, location: SourceLocation, agency: Agency,
-                               fields recordFields: [Field]) {
-        let start = Int32(fields.count)
-        fields.append(contentsOf: recordFields)
+    /// Adds a whole record under the root whose fields are `fields[start...]`, appended
+    /// by the caller since no other record was open (a row's record).
+    mutating func closeRecord(kind: RecordKind, source: Symbol, ordinal: Int32, location: SourceLocation, agency: Agency,
+                              fieldsFrom start: Int) {
         records.append(Record(kind: kind, source: source, parent: 0, ordinal: ordinal, location: location, agency: agency,
-                              fieldStart: start, fieldEnd: Int32(fields.count)))
+                              fieldStart: Int32(start), fieldEnd: Int32(fields.count)))
     }
 
     /// Adds a field to the root record (the person) whatever record is open.

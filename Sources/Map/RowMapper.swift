@@ -114,8 +114,8 @@ public final class RowMapper: RowConsumer {
     private var bySymbol: [Int32] = []
     /// Buffers reused from row to row.
     private var slots: [Resolved] = []
-    private var own: [Field] = []
-    private var rootBuffer: [Field] = []
+    /// The fields of a cell that holds a list (`field(of:splitInto:)`).
+    private var splitFields: [Field] = []
     /// The row being mapped, for findings' record identity: its type and its own id
     /// (`visit:V-1`) when it has one, so fingerprints survive rows moving in the file.
     /// Kept as parts and joined only when a finding needs it.
@@ -158,15 +158,15 @@ public final class RowMapper: RowConsumer {
 
     /// Maps one row.
     public func map(_ row: Row) {
-        var kindCell: RowCell?, agencyCell: RowCell?
+        var kindCell = -1, agencyCell = -1
         slots.removeAll(keepingCapacity: true)
         for i in rowIDs.indices where !rowIDs[i].isEmpty { rowIDs[i] = "" }
         var rowIDCell = -1
         for c in row.cells.indices {
             let r = resolved[resolve(row.cells[c].name)]
             slots.append(r)
-            if r.isKind { kindCell = row.cells[c] }
-            if r.isAgency { agencyCell = row.cells[c] }
+            if r.isKind { kindCell = c }
+            if r.isAgency { agencyCell = c }
             if r.isRowID && rowIDCell < 0 { rowIDCell = c }
             if r.hasIdentifier {
                 for t in r.targets where t.identifier >= 0 && rowIDs[t.identifier].isEmpty {
@@ -174,11 +174,11 @@ public final class RowMapper: RowConsumer {
                 }
             }
         }
-        guard let kind = kindOf(row, kindCell) else { return }
+        guard let kind = kindOf(row, kindCell < 0 ? nil : row.cells[kindCell]) else { return }
         rowsMapped += 1
         rowKind = kind
         rowOwnID = rowIDCell < 0 ? nil : trimmed(row.cells[rowIDCell].text)
-        let agency = agencyOf(agencyCell)
+        let agency = agencyOf(agencyCell < 0 ? nil : row.cells[agencyCell])
 
         // Which child: consecutive rows with the same identifiers are one fragment.
         let hasIDs = rowIDs.contains { !$0.isEmpty }
@@ -201,8 +201,9 @@ public final class RowMapper: RowConsumer {
         }
         if kind == .person && group!.rootKind != .person { group!.setRootKind(.person) }
 
-        // The child's fields first, then the row's own record.
-        own.removeAll(keepingCapacity: true)
+        // The child's fields first, then the row's own record, whose fields go straight
+        // to the end of the group's.
+        let ownStart = group!.fields.count
         for c in row.cells.indices {
             let r = slots[c]
             if r.targets.isEmpty {
@@ -218,11 +219,17 @@ public final class RowMapper: RowConsumer {
                 }
                 switch t.route {
                 case .root:
-                    rootBuffer.removeAll(keepingCapacity: true)
-                    fields(of: row.cells[c], t, into: &rootBuffer)
-                    for f in rootBuffer where !group!.rootHas(f.key, f.text) { group!.addToRoot(f) }
+                    if let f = field(of: row.cells[c], t, splitInto: &splitFields) { addToRoot(f) }
+                    if !splitFields.isEmpty {
+                        for f in splitFields { addToRoot(f) }
+                        splitFields.removeAll(keepingCapacity: true)
+                    }
                 case .record:
-                    fields(of: row.cells[c], t, into: &own)
+                    if let f = field(of: row.cells[c], t, splitInto: &splitFields) { group!.fields.append(f) }
+                    if !splitFields.isEmpty {
+                        group!.fields.append(contentsOf: splitFields)
+                        splitFields.removeAll(keepingCapacity: true)
+                    }
                 case .unknown:
                     // A profile whose rows are of several kinds maps some columns for some
                     // kinds only; an interchange file names each field itself.
@@ -239,13 +246,15 @@ public final class RowMapper: RowConsumer {
                 ordinals.append((kind, 1))
             }
             // (Indices, not slices: this runs for every row.)
-            for i in own.indices.dropFirst() where own.firstIndex(of: own[i].key) < i {
+            let own = group!.fields
+            for i in (ownStart + 1)..<max(ownStart + 1, own.count) where own.firstIndex(of: own[i].key, from: ownStart) < i {
                 if Schema.spec(own[i].key)?.repeats != true {
                     report("MAP004", .warning, "\(own[i].source.name) appears more than once in this record; only the first is checked",
                            at: own[i].location, field: own[i].source.name)
                 }
             }
-            group!.appendRecord(kind: kind, source: kind.symbol, ordinal: n, location: loc(row.start), agency: agency, fields: own)
+            group!.closeRecord(kind: kind, source: kind.symbol, ordinal: n, location: loc(row.start), agency: agency,
+                               fieldsFrom: ownStart)
         }
     }
 
@@ -315,7 +324,10 @@ public final class RowMapper: RowConsumer {
 
     /// The fields a cell gives for one column: none when empty, several when a CSV cell
     /// holds a list for a repeating field.
-    private func fields(of cell: RowCell, _ target: Target, into out: inout [Field]) {
+    /// The field a cell gives for one column, nil when it is empty; a CSV cell holding a
+    /// list for a repeating field gives its fields in `split` instead. (Returned, not
+    /// appended to the group here: the findings of `field` read the group.)
+    private func field(of cell: RowCell, _ target: Target, splitInto split: inout [Field]) -> Field? {
         if cell.splits, target.repeats, let sep = layout.separator.asciiValue, cell.text.utf8.contains(sep) {
             var offset: UInt32 = 0
             for part in cell.text.utf8.split(separator: sep, omittingEmptySubsequences: false) {
@@ -323,11 +335,17 @@ public final class RowMapper: RowConsumer {
                 at.column += offset
                 let text = String(Substring(part))
                 offset += UInt32(text.count) + 1
-                if let f = field(text, cell: cell, valueAt: at, target) { out.append(f) }
+                if let f = field(text, cell: cell, valueAt: at, target) { split.append(f) }
             }
-            return
+            return nil
         }
-        if let f = field(cell.text, cell: cell, valueAt: cell.valuePosition, target) { out.append(f) }
+        return field(cell.text, cell: cell, valueAt: cell.valuePosition, target)
+    }
+
+    /// Adds a field to the fragment's root record, unless the root already holds it (rows
+    /// of one child repeat its identifiers).
+    private func addToRoot(_ f: Field) {
+        if !group!.rootHas(f.key, f.text) { group!.addToRoot(f) }
     }
 
     private func field(_ raw: String, cell: RowCell, valueAt: TextPosition, _ target: Target) -> Field? {
@@ -430,9 +448,9 @@ extension String {
 }
 
 extension [Field] {
-    /// The index of the first field with `key` (`count` when there is none).
-    func firstIndex(of key: FieldKey) -> Int {
-        var i = 0
+    /// The index of the first field with `key` from `start` on (`count` when there is none).
+    func firstIndex(of key: FieldKey, from start: Int = 0) -> Int {
+        var i = start
         while i < count, self[i].key != key { i += 1 }
         return i
     }

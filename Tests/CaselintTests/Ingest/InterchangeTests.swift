@@ -82,6 +82,16 @@ enum Interchange {
         #expect(visit.all(.present).map(\.valueLocation.column) == [100, 107])
     }
 
+    @Test func aFieldTwiceInOneRowIsReportedUnlessItRepeats() throws {
+        let result = try lintFiles([("contacts.csv",
+            "record,laChildID,date,date,riskFactor,riskFactor\n"
+            + "person,A1,,,,\n"
+            + "healthContact,A1,2024-01-02,2024-01-03,co-sleeping,alcohol\n")])
+        let twice = result.diagnostics.filter { $0.ruleID == "MAP004" }
+        #expect(twice.map(\.message.redacted) == ["date appears more than once in this record; only the first is checked"])
+        #expect(twice.map(\.location.line) == [3] && twice.map(\.location.column) == [29])
+    }
+
     @Test func freeTextWithQuotesCommasAndLineBreaksSurvivesEveryFormat() throws {
         let csv = Collected()
         try Interchange.mapCSV(InterchangeTests.folder + "/csv/caseNote.csv", into: csv)
