@@ -178,12 +178,10 @@ public struct Linter: Sendable {
         Fingerprint.assign(&diagnostics) { files[Int($0.rawValue)].path }
         // A run's children (hundreds of thousands in a large drop) and their identities
         // are freed on another thread while the report is written.
-        // The other thread takes them out of the box: were it only to hold them, this thread
-        // could drop the last reference after it and free them here after all.
         let held = Handover((inputs.map(\.fragments), linked))
         inputs = []
         linked = nil
-        DispatchQueue.global().async { held.value = nil }
+        DispatchQueue.global().async { _ = held.take() }
         return LintResult(files: files, diagnostics: diagnostics, filesChecked: checked, children: children,
                           skipped: skipped, unreadable: unreadable, rules: rules, facts: facts,
                           requestedRuleset: options.ruleset?.name)
@@ -409,10 +407,4 @@ final class ResultSlots<T: Sendable>: Sendable {
     func put(_ value: T, at i: Int) { slots.withLock { $0[i] = value } }
     /// Moves the value out of slot `i`, leaving it empty.
     func take(_ i: Int) -> T? { slots.withLock { $0[i].take() } }
-}
-
-/// Hands values to another thread to be freed there (see the end of `Linter.run`).
-private final class Handover<Value>: @unchecked Sendable {
-    var value: Value?
-    init(_ value: Value) { self.value = value }
 }

@@ -13,17 +13,6 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
         case row(Row)
         case diagnostic(Diagnostic)
     }
-    /// A batch crossing to the mapping thread; only one thread holds it at a time.
-    private final class Batch: @unchecked Sendable {
-        private var events: [Event]
-        init(_ events: [Event]) { self.events = events }
-        /// The events, which the batch no longer holds.
-        func take() -> [Event] {
-            let taken = events
-            events = []
-            return taken
-        }
-    }
 
     static let batchSize = 256
     static let inFlight = 8
@@ -76,11 +65,11 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
         guard !batch.isEmpty else { return }
         room.wait()
         freeSpent()
-        let full = Batch(batch)
+        let full = Handover(batch)
         batch = []
         batch.reserveCapacity(MappingThread.batchSize)
         thread.run { [self] in
-            let events = full.take()
+            let events = full.take() ?? []
             for i in events.indices {
                 switch events[i] {
                 case .row(let row): mapper.map(row)
