@@ -46,19 +46,6 @@ struct IndexTable {
         }
     }
 
-    /// The entry with `hash` that `matches`, if any.
-    func find(hash: UInt64, matches: (Position) -> Bool) -> Position? {
-        guard !slots.isEmpty else { return nil }
-        let h = IndexTable.tag(hash)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i].hash != 0 {
-            if slots[i].hash == h && matches(slots[i].position) { return slots[i].position }
-            i = (i + 1) & mask
-        }
-        return nil
-    }
-
     /// 32 bits of the hash, never 0 (the empty slot's mark). The low bits pick the slot.
     private static func tag(_ hash: UInt64) -> UInt32 {
         let t = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))

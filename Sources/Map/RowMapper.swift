@@ -82,7 +82,7 @@ public final class RowMapper: RowConsumer {
         init(_ column: RowLayout.Column) {
             self.column = column
             field = column.field
-            values = column.values.map { TextLookup($0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
+            values = column.values.map { TextLookup($0.map { ($0.key, $0.value) }) }
             dateFormat = column.dateFormat
             let spec = Schema.spec(column.field)
             type = spec?.type

@@ -49,6 +49,13 @@ final class ChildBatches {
         }
     }
 
+    /// Sees each child in order. Called only on the return-level thread, one batch after
+    /// another, and its owner reads what it kept only after `drain`: hence unchecked.
+    final class Collector: @unchecked Sendable {
+        let each: (Child) -> Void
+        init(_ each: @escaping (Child) -> Void) { self.each = each }
+    }
+
     /// A batch closes at `batchSize` children once they hold `batchRecords` records, or at
     /// 8 × `batchSize` children: a batch of one-row children (a police export) is too
     /// little work to be worth waking two threads for.
@@ -62,13 +69,6 @@ final class ChildBatches {
     /// so that the reader's thread only reads and maps.
     private let collect: Collector?
     private var current = Batch()
-
-    /// Sees each child in order. Called only on the return-level thread, one batch after
-    /// another, and its owner reads what it kept only after `drain`: hence unchecked.
-    final class Collector: @unchecked Sendable {
-        let each: (Child) -> Void
-        init(_ each: @escaping (Child) -> Void) { self.each = each }
-    }
     private var pending: [Batch] = []
     private var head = 0
     private let workerCount: Int
@@ -156,9 +156,9 @@ final class ChildBatches {
     }
 }
 
-/// Threads of our own for the batches (and the mapping thread). GCD's pool would not do: its threads already run
-/// the files, each blocked while its batches are checked, and the pool grows too slowly to
-/// run the batches in time.
+/// Threads of our own for the batches (and the mapping thread). GCD's pool would not do:
+/// its threads already run the files, each blocked while its batches are checked, and the
+/// pool grows too slowly to run the batches in time.
 final class Workers: Sendable {
     private let jobs = Mutex<[(@Sendable () -> Void)?]>([])
     private let ready = DispatchSemaphore(value: 0)

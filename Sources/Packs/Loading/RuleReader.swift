@@ -146,14 +146,6 @@ enum RuleReader {
         return .preparedChild { active in
             let common = shared(active.configured, active.context)
             let refs = calls.map { Unmanaged.passUnretained($0) }
-            if refs.count == 1 {
-                let only = refs[0]
-                return { child, out in
-                    var run = Run(child: child, shared: common)
-                    only._withUnsafeGuaranteedRef { $0.call(&run, &out) }
-                    withExtendedLifetime(calls) {}
-                }
-            }
             return { child, out in
                 var run = Run(child: child, shared: common)
                 for i in refs.indices { refs[i]._withUnsafeGuaranteedRef { $0.call(&run, &out) } }
