@@ -51,13 +51,19 @@ public final class ActiveRule: Sendable {
     /// The parameter values the configuration sets for this rule, looked up once per
     /// return rather than for every child.
     public let configured: [String: ParameterValue]
+    /// Every declared parameter's value for this return, configured or default, in the
+    /// rule's order: a rule reads a few of them for every child, and a scan of these pairs
+    /// copies neither the rule nor a dictionary entry.
+    let parameterValues: [(name: String, value: ParameterValue?)]
 
     public init(rule: Rule, context: CheckContext) {
         self.rule = rule
         self.context = context
         id = rule.id
         severity = rule.severity
-        configured = context.parameters.values(of: rule.id)
+        let configured = context.parameters.values(of: rule.id)
+        self.configured = configured
+        parameterValues = rule.parameters.map { ($0.name, configured[$0.name] ?? $0.defaultParsed) }
     }
 }
 

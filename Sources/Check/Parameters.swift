@@ -166,12 +166,9 @@ public struct RuleParameters: Sendable, Equatable {
 extension Findings {
     /// The value of one of the rule's parameters: configured, else the rule's default.
     public func parameter(_ name: String) -> ParameterValue? {
-        if let v = configuredParameters[name] { return v }
-        guard let p = rule.parameters.first(where: { $0.name == name }) else {
-            assertionFailure("rule \(rule.id) reads parameter '\(name)' it does not declare")
-            return nil
-        }
-        return p.defaultParsed
+        for p in active.parameterValues where p.name == name { return p.value }
+        assertionFailure("rule \(rule.id) reads parameter '\(name)' it does not declare")
+        return nil
     }
 
     public func integer(_ name: String) -> Int {
