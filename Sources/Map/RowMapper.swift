@@ -53,8 +53,11 @@ public final class RowMapper: RowConsumer {
     private let file: FileID
     private unowned let sink: RecordSink
 
-    private var group: GroupBuilder?
-    private var spare: GroupBuilder?
+    /// The fragment being built, when `inGroup`. One builder serves every fragment in
+    /// turn, reset in place: most fragments are one row, and a builder copied in and out of
+    /// an optional made each new fragment's arrays twice.
+    private var group: GroupBuilder
+    private var inGroup = false
     /// The current fragment's identifiers, in the order of `Schema.childIdentifiers`.
     private var groupIDs: [String] = []
     private var rowIDs: [String] = []
@@ -69,7 +72,8 @@ public final class RowMapper: RowConsumer {
         /// The column's parts, read once here rather than copied out of `column` per cell.
         let field: FieldKey
         let values: TextLookup<String>?
-        let dateFormat: DateFormat?
+        /// The column's date pattern, else the layout's.
+        let dateFormat: DateFormat
         let type: ValueType?
         let repeats: Bool
         let codes: TextLookup<Void>?
@@ -79,11 +83,11 @@ public final class RowMapper: RowConsumer {
         var routeKind: RecordKind?
         var route = Route.unknown
 
-        init(_ column: RowLayout.Column) {
+        init(_ column: RowLayout.Column, dates: DateFormat) {
             self.column = column
             field = column.field
             values = column.values.map { TextLookup($0.map { ($0.key, $0.value) }) }
-            dateFormat = column.dateFormat
+            dateFormat = column.dateFormat ?? dates
             let spec = Schema.spec(column.field)
             type = spec?.type
             repeats = spec?.repeats ?? false
@@ -94,7 +98,9 @@ public final class RowMapper: RowConsumer {
 
     /// What a source name means.
     private final class Resolved {
-        let targets: [Target]
+        /// Borrowed from `RowMapper.targets`, so that a cell's targets are walked without
+        /// retaining each (two reference counts per cell were a fifth of mapping).
+        let targets: [Unmanaged<Target>]
         let isKind: Bool
         let isAgency: Bool
         /// The row's own id (`recordID`, `incidentID`), for findings' record identity.
@@ -102,18 +108,21 @@ public final class RowMapper: RowConsumer {
         /// Some target is one of the child's identifiers.
         let hasIdentifier: Bool
         init(targets: [Target], isKind: Bool, isAgency: Bool) {
-            self.targets = targets
+            self.targets = targets.map { Unmanaged.passUnretained($0) }
             self.isKind = isKind
             self.isAgency = isAgency
             isRowID = targets.contains { $0.field == .recordID || $0.field == .incidentID }
             hasIdentifier = targets.contains { $0.identifier >= 0 }
         }
     }
+    /// Keep every `Target` and `Resolved` alive; the row loops borrow them unretained.
+    private var targets: [Target] = []
     private var resolved: [Resolved] = []
+    private var resolvedRefs: [Unmanaged<Resolved>] = []
     /// `Symbol.rawValue` → index into `resolved` + 1 (0: not resolved yet).
     private var bySymbol: [Int32] = []
     /// Buffers reused from row to row.
-    private var slots: [Resolved] = []
+    private var slots: [Unmanaged<Resolved>] = []
     /// The fields of a cell that holds a list (`field(of:splitInto:)`).
     private var splitFields: [Field] = []
     /// The row being mapped, for findings' record identity: its type and its own id
@@ -138,6 +147,7 @@ public final class RowMapper: RowConsumer {
         self.file = file
         self.sink = sink
         lastAgency = layout.agency
+        group = GroupBuilder(kind: .identity, source: Symbol(""), location: .wholeFile(file), agency: layout.agency, ordinal: 0)
         groupIDs = Array(repeating: "", count: Schema.childIdentifiers.count)
         rowIDs = groupIDs
     }
@@ -149,9 +159,11 @@ public final class RowMapper: RowConsumer {
         if raw < bySymbol.count, bySymbol[raw] > 0 { return Int(bySymbol[raw]) - 1 }
         if raw >= bySymbol.count { bySymbol += Array(repeating: 0, count: raw + 1 - bySymbol.count + 64) }
         let text = name.name
-        let columns = layout.columns[text] ?? []
-        resolved.append(Resolved(targets: columns.map(Target.init),
-                                 isKind: text == layout.kindColumn, isAgency: text == layout.agencyColumn))
+        let made = (layout.columns[text] ?? []).map { Target($0, dates: layout.dateFormat) }
+        targets += made
+        let r = Resolved(targets: made, isKind: text == layout.kindColumn, isAgency: text == layout.agencyColumn)
+        resolved.append(r)
+        resolvedRefs.append(Unmanaged.passUnretained(r))
         bySymbol[raw] = Int32(resolved.count)
         return resolved.count - 1
     }
@@ -162,15 +174,20 @@ public final class RowMapper: RowConsumer {
         slots.removeAll(keepingCapacity: true)
         for i in rowIDs.indices where !rowIDs[i].isEmpty { rowIDs[i] = "" }
         var rowIDCell = -1
-        for c in row.cells.indices {
-            let r = resolved[resolve(row.cells[c].name)]
-            slots.append(r)
-            if r.isKind { kindCell = c }
-            if r.isAgency { agencyCell = c }
-            if r.isRowID && rowIDCell < 0 { rowIDCell = c }
-            if r.hasIdentifier {
-                for t in r.targets where t.identifier >= 0 && rowIDs[t.identifier].isEmpty {
-                    rowIDs[t.identifier] = trimmed(row.cells[c].text)
+        row.cells.withUnsafeBufferPointer { cells in
+            for c in cells.indices {
+                let slot = resolvedRefs[resolve(cells[c].name)]
+                slots.append(slot)
+                slot._withUnsafeGuaranteedRef { r in
+                    if r.isKind { kindCell = c }
+                    if r.isAgency { agencyCell = c }
+                    if r.isRowID && rowIDCell < 0 { rowIDCell = c }
+                    if r.hasIdentifier {
+                        for u in r.targets {
+                            let i = u._withUnsafeGuaranteedRef { $0.identifier }
+                            if i >= 0 && rowIDs[i].isEmpty { rowIDs[i] = trimmed(cells[c].text) }
+                        }
+                    }
                 }
             }
         }
@@ -182,59 +199,25 @@ public final class RowMapper: RowConsumer {
 
         // Which child: consecutive rows with the same identifiers are one fragment.
         let hasIDs = rowIDs.contains { !$0.isEmpty }
-        if group == nil || !hasIDs || rowIDs != groupIDs {
+        if !inGroup || !hasIDs || rowIDs != groupIDs {
             finish()
             fragments += 1
             let root: RecordKind = kind == .person ? .person : .identity
-            if var g = spare {
-                // The last fragment's builder, its buffers kept: most fragments are one row.
-                spare = nil
-                g.reset(kind: root, source: row.name, location: loc(row.start), agency: agency, ordinal: row.number,
+            group.reset(kind: root, source: row.name, location: loc(row.start), agency: agency, ordinal: row.number,
                         records: 2, fields: row.cells.count + 2)
-                group = g
-            } else {
-                group = GroupBuilder(kind: root, source: row.name, location: loc(row.start),
-                                     agency: agency, ordinal: row.number, records: 2, fields: row.cells.count + 2)
-            }
+            inGroup = true
             swap(&groupIDs, &rowIDs)
             ordinals.removeAll(keepingCapacity: true)
         }
-        if kind == .person && group!.rootKind != .person { group!.setRootKind(.person) }
+        if kind == .person && group.rootKind != .person { group.setRootKind(.person) }
 
         // The child's fields first, then the row's own record, whose fields go straight
         // to the end of the group's.
-        let ownStart = group!.fields.count
-        for c in row.cells.indices {
-            let r = slots[c]
-            if r.targets.isEmpty {
-                if layout.reportsUnknownColumns && !r.isKind && !r.isAgency {
-                    unknown(row.cells[c], kind: kind, why: "is not a field of caselint's interchange vocabulary")
-                }
-                continue
-            }
-            for t in r.targets {
-                if t.routeKind != kind {
-                    t.route = Route.of(t.field, in: kind)
-                    t.routeKind = kind
-                }
-                switch t.route {
-                case .root:
-                    if let f = field(of: row.cells[c], t, splitInto: &splitFields) { addToRoot(f) }
-                    if !splitFields.isEmpty {
-                        for f in splitFields { addToRoot(f) }
-                        splitFields.removeAll(keepingCapacity: true)
-                    }
-                case .record:
-                    if let f = field(of: row.cells[c], t, splitInto: &splitFields) { group!.fields.append(f) }
-                    if !splitFields.isEmpty {
-                        group!.fields.append(contentsOf: splitFields)
-                        splitFields.removeAll(keepingCapacity: true)
-                    }
-                case .unknown:
-                    // A profile whose rows are of several kinds maps some columns for some
-                    // kinds only; an interchange file names each field itself.
-                    if layout.reportsUnknownColumns { unknown(row.cells[c], kind: kind, why: "is not a field of a \(kind.name) record") }
-                }
+        let ownStart = group.fields.count
+        // Cells and their plans are borrowed, not copied: this runs for every cell.
+        row.cells.withUnsafeBufferPointer { cells in
+            for c in cells.indices {
+                slots[c]._withUnsafeGuaranteedRef { add(cells[c], as: $0, kind: kind) }
             }
         }
         if kind != .person && kind != .identity {
@@ -246,15 +229,52 @@ public final class RowMapper: RowConsumer {
                 ordinals.append((kind, 1))
             }
             // (Indices, not slices: this runs for every row.)
-            let own = group!.fields
+            let own = group.fields
             for i in (ownStart + 1)..<max(ownStart + 1, own.count) where own.firstIndex(of: own[i].key, from: ownStart) < i {
                 if Schema.spec(own[i].key)?.repeats != true {
                     report("MAP004", .warning, "\(own[i].source.name) appears more than once in this record; only the first is checked",
                            at: own[i].location, field: own[i].source.name)
                 }
             }
-            group!.closeRecord(kind: kind, source: kind.symbol, ordinal: n, location: loc(row.start), agency: agency,
+            group.closeRecord(kind: kind, source: kind.symbol, ordinal: n, location: loc(row.start), agency: agency,
                                fieldsFrom: ownStart)
+        }
+    }
+
+    /// Adds a cell's fields to the fragment: to the root when they describe the child, else
+    /// to the row's own record.
+    private func add(_ cell: borrowing RowCell, as r: Resolved, kind: RecordKind) {
+        if r.targets.isEmpty {
+            if layout.reportsUnknownColumns && !r.isKind && !r.isAgency {
+                unknown(cell, kind: kind, why: "is not a field of caselint's interchange vocabulary")
+            }
+            return
+        }
+        for u in r.targets {
+            u._withUnsafeGuaranteedRef { t in
+                if t.routeKind != kind {
+                    t.route = Route.of(t.field, in: kind)
+                    t.routeKind = kind
+                }
+                switch t.route {
+                case .root:
+                    if let f = field(of: cell, t, splitInto: &splitFields) { addToRoot(f) }
+                    if !splitFields.isEmpty {
+                        for f in splitFields { addToRoot(f) }
+                        splitFields.removeAll(keepingCapacity: true)
+                    }
+                case .record:
+                    if let f = field(of: cell, t, splitInto: &splitFields) { group.fields.append(f) }
+                    if !splitFields.isEmpty {
+                        group.fields.append(contentsOf: splitFields)
+                        splitFields.removeAll(keepingCapacity: true)
+                    }
+                case .unknown:
+                    // A profile whose rows are of several kinds maps some columns for some
+                    // kinds only; an interchange file names each field itself.
+                    if layout.reportsUnknownColumns { unknown(cell, kind: kind, why: "is not a field of a \(kind.name) record") }
+                }
+            }
         }
     }
 
@@ -263,10 +283,9 @@ public final class RowMapper: RowConsumer {
 
     /// Hands the last fragment to the sink. Call at the end of the source.
     public func finish() {
-        guard var g = group else { return }
-        group = nil
-        sink.child(g.finish(source: g.source))
-        spare = g
+        guard inGroup else { return }
+        inGroup = false
+        sink.child(group.finish(source: group.source))
     }
 
     // MARK: rows
@@ -312,7 +331,7 @@ public final class RowMapper: RowConsumer {
         return lastAgency
     }
 
-    private func unknown(_ cell: RowCell, kind: RecordKind, why: String) {
+    private func unknown(_ cell: borrowing RowCell, kind: RecordKind, why: String) {
         guard reportedUnknown.insert(kind.name + "\u{1F}" + cell.name.name).inserted else { return }
         let fields = (Schema.spec(kind)?.fields ?? []) + Schema.childIdentifiers
         let hint = Suggest.closest(cell.name.name, among: fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
@@ -327,7 +346,7 @@ public final class RowMapper: RowConsumer {
     /// The field a cell gives for one column, nil when it is empty; a CSV cell holding a
     /// list for a repeating field gives its fields in `split` instead. (Returned, not
     /// appended to the group here: the findings of `field` read the group.)
-    private func field(of cell: RowCell, _ target: Target, splitInto split: inout [Field]) -> Field? {
+    private func field(of cell: borrowing RowCell, _ target: Target, splitInto split: inout [Field]) -> Field? {
         if cell.splits, target.repeats, let sep = layout.separator.asciiValue, cell.text.utf8.contains(sep) {
             var offset: UInt32 = 0
             for part in cell.text.utf8.split(separator: sep, omittingEmptySubsequences: false) {
@@ -345,10 +364,10 @@ public final class RowMapper: RowConsumer {
     /// Adds a field to the fragment's root record, unless the root already holds it (rows
     /// of one child repeat its identifiers).
     private func addToRoot(_ f: Field) {
-        if !group!.rootHas(f.key, f.text) { group!.addToRoot(f) }
+        if !group.rootHas(f.key, f.text) { group.addToRoot(f) }
     }
 
-    private func field(_ raw: String, cell: RowCell, valueAt: TextPosition, _ target: Target) -> Field? {
+    private func field(_ raw: String, cell: borrowing RowCell, valueAt: TextPosition, _ target: Target) -> Field? {
         let (text, lead) = trimmedCounting(raw)
         if text.isEmpty { return nil }
         var at = valueAt
@@ -373,10 +392,9 @@ public final class RowMapper: RowConsumer {
         guard let type = target.type else { return f }
         switch type {
         case .date:
-            let format = target.dateFormat ?? layout.dateFormat
-            f.day = format.parse(value)
+            f.day = target.dateFormat.parse(value)
             if f.day == nil {
-                report("MAP003", .error, "\(cell.name.name) is not a valid date: '\(shown(value))' (expected \(format.display))",
+                report("MAP003", .error, "\(cell.name.name) is not a valid date: '\(shown(value))' (expected \(target.dateFormat.display))",
                        at: loc(at), field: cell.name.name)
             }
         case .bool:
@@ -419,7 +437,8 @@ public final class RowMapper: RowConsumer {
 
     private func report(_ rule: String, _ severity: Severity, _ message: Message, at: SourceLocation, field: String? = nil) {
         var d = Diagnostic(ruleID: rule, severity: severity, message: message, location: at)
-        if let g = group {
+        if inGroup {
+            let g = group
             d.childID = g.childID
             let base = "\(g.source.name)[\(g.ordinal)]"
             d.path = field.map { base + "/" + $0 } ?? base
