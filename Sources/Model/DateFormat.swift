@@ -12,6 +12,9 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
     /// Strict ISO `yyyy-MM-dd`, parsed by `Day(iso:)`.
     public let isISO: Bool
+    /// Where each part sits when every part has a fixed width (`dd/MM/yyyy`; not `d/M/yy`
+    /// or `dd-MMM-yy`): a date is then read at known offsets, not token by token.
+    let fixed: FixedParts?
 
     public static let iso = DateFormat(validPattern: "yyyy-MM-dd")
 
@@ -56,6 +59,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         self.tokens = tokens
         self.pattern = pattern
         isISO = pattern == "yyyy-MM-dd"
+        fixed = FixedParts(tokens)
     }
 
     private init(validPattern: String) {
@@ -79,6 +83,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     private func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Day? {
+        if fixed != nil { return fixed!.parse(b) }
         var i = 0
         var y = -1, m = -1, d = -1
         func digits(_ n: Int, exact: Bool) -> Int? {
@@ -112,6 +117,75 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         }
         guard i == b.count else { return nil }
         return Day(year: y, month: m, day: d)
+    }
+}
+
+/// A pattern of fixed-width parts as offsets: the year, month and day digits, up to 8
+/// punctuation bytes and 3 ignored pairs of time digits, packed a byte each so that reading
+/// a date copies no array.
+struct FixedParts: Sendable, Hashable {
+    let length: Int
+    let year: Int, twoDigitYear: Bool, month: Int, day: Int
+    let literalCount: Int, literalAt: UInt64, literalBytes: UInt64
+    let ignoredCount: Int, ignoredAt: UInt64
+
+    /// Nil when some part's width varies (`d`, `M`, `MMM`), a part is written twice, or
+    /// the pattern has more punctuation than fits.
+    init?(_ tokens: [DateFormat.Token]) {
+        var at = 0
+        var year = -1, twoDigitYear = false, month = -1, day = -1
+        var literals: [(Int, UInt8)] = [], ignored: [Int] = []
+        for t in tokens {
+            switch t {
+            case .year4: if year >= 0 { return nil }; year = at; at += 4
+            case .year2: if year >= 0 { return nil }; year = at; twoDigitYear = true; at += 2
+            case .month2: if month >= 0 { return nil }; month = at; at += 2
+            case .day2: if day >= 0 { return nil }; day = at; at += 2
+            case .ignored2: ignored.append(at); at += 2
+            case .literal(let c): literals.append((at, c)); at += 1
+            case .month1, .day1, .monthName: return nil
+            }
+        }
+        guard literals.count <= 8, ignored.count <= 3, at <= 255 else { return nil }
+        length = at
+        self.year = year
+        self.twoDigitYear = twoDigitYear
+        self.month = month
+        self.day = day
+        literalCount = literals.count
+        literalAt = literals.enumerated().reduce(0) { $0 | UInt64($1.element.0) << (8 * UInt64($1.offset)) }
+        literalBytes = literals.enumerated().reduce(0) { $0 | UInt64($1.element.1) << (8 * UInt64($1.offset)) }
+        ignoredCount = ignored.count
+        ignoredAt = ignored.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    }
+
+    func parse(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == length else { return nil }
+        for k in 0..<literalCount {
+            let shift = UInt64(8 * k)
+            if b[Int(truncatingIfNeeded: literalAt >> shift) & 0xFF] != UInt8(truncatingIfNeeded: literalBytes >> shift) { return nil }
+        }
+        for k in 0..<ignoredCount where FixedParts.two(b, Int(truncatingIfNeeded: ignoredAt >> UInt64(8 * k)) & 0xFF) < 0 {
+            return nil
+        }
+        let m = FixedParts.two(b, month), d = FixedParts.two(b, day)
+        var y = FixedParts.two(b, year)
+        guard m >= 0, d >= 0, y >= 0 else { return nil }
+        if twoDigitYear {
+            y += y <= 69 ? 2000 : 1900
+        } else {
+            let low = FixedParts.two(b, year + 2)
+            guard low >= 0 else { return nil }
+            y = y * 100 + low
+        }
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// The two digits at `at` as a number, -1 when either is not a digit.
+    @inline(__always)
+    private static func two(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {
+        let hi = Int(b[at]) &- 48, lo = Int(b[at + 1]) &- 48
+        return UInt(bitPattern: hi) < 10 && UInt(bitPattern: lo) < 10 ? hi * 10 + lo : -1
     }
 }
 
