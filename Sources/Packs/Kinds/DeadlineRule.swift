@@ -10,11 +10,20 @@ struct DeadlineRule: Sendable {
     /// passed by the end of the data; `ignore`: only a late B is.
     let missing: String
     let message: Message.Builder
+    /// The kinds of the records a B may be (none when every B is a field).
+    private let recordKinds: [RecordKind]
+    private let hasRecordTarget: Bool
 
-    private var recordKinds: [RecordKind] {
-        var out: [RecordKind] = []
-        for case .record(let s) in targets { out += s.kinds }
-        return out
+    init(trigger: DeadlineKind.Trigger, targets: [DeadlineKind.Target], before: Bool, missing: String, message: Message.Builder) {
+        self.trigger = trigger
+        self.targets = targets
+        self.before = before
+        self.missing = missing
+        self.message = message
+        var kinds: [RecordKind] = []
+        for case .record(let s) in targets { kinds += s.kinds }
+        recordKinds = kinds
+        hasRecordTarget = targets.contains { if case .record = $0 { true } else { false } }
     }
 
     /// A B found: its date, where it is, and whether it is a field of the trigger itself.
@@ -28,8 +37,10 @@ struct DeadlineRule: Sendable {
 
     func check(_ run: inout Run, _ out: inout Findings) {
         let within = trigger.within.value(run)
-        var lists = [[Candidate]?](repeating: nil, count: targets.count)
-        let dedupe = targets.contains { if case .record = $0 { true } else { false } }
+        // Each record target's candidates, listed when first needed (none is, when every
+        // B is a field: then nothing is allocated per child).
+        var lists: [[Candidate]?] = []
+        let dedupe = hasRecordTarget
         var seen: [Int32] = []
         trigger.selection.each(run) { i in
             let env = run.env(i)
@@ -48,6 +59,7 @@ struct DeadlineRule: Sendable {
                         break search
                     }
                 case .record(let source):
+                    if lists.isEmpty { lists = Array(repeating: nil, count: targets.count) }
                     if lists[t] == nil { lists[t] = source.candidates(run) }
                     if let c = nearest(lists[t]!, source, from: a.day, trigger: i, run) {
                         let r = RecordRef(child: run.child, index: c.index)
