@@ -28,8 +28,10 @@ public final class XMLMapper: XMLEventHandler {
     private var unknownDepth = 0
     private var rootSeen = false
 
-    /// The record group being built (a child or the header).
-    private var group: GroupBuilder?
+    /// The record group being built (a child or the header), when `inGroup`. One builder
+    /// serves every child in turn, reset in place, so its working buffers keep their room.
+    private var group: GroupBuilder
+    private var inGroup = false
     private var childCount: Int32 = 0
     private var headerSeen = false
 
@@ -46,6 +48,13 @@ public final class XMLMapper: XMLEventHandler {
         self.file = file
         self.sink = sink
         maxValueBytes = limits.maxValueBytes
+        group = GroupBuilder(kind: .person, source: layout.root.name, location: .wholeFile(file), agency: layout.agency, ordinal: 0)
+    }
+
+    /// Starts the group of a child or the header.
+    private func startGroup(kind: RecordKind, source: Symbol, at: TextPosition, ordinal: Int32) {
+        group.reset(kind: kind, source: source, location: loc(at), agency: layout.agency, ordinal: ordinal, records: 8, fields: 32)
+        inGroup = true
     }
 
     private func loc(_ p: TextPosition) -> SourceLocation {
@@ -81,17 +90,17 @@ public final class XMLMapper: XMLEventHandler {
             break
         case .header:
             headerSeen = true
-            group = GroupBuilder(kind: .header, source: name, location: loc(at), agency: layout.agency, ordinal: 1)
+            startGroup(kind: .header, source: name, at: at, ordinal: 1)
         case .child:
             childCount += 1
-            group = GroupBuilder(kind: .person, source: name, location: loc(at), agency: layout.agency, ordinal: childCount)
+            startGroup(kind: .person, source: name, at: at, ordinal: childCount)
         case .record(let kind):
-            group?.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency)
+            if inGroup { group.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency) }
         case .field, .sideField:
             text.removeAll()
             fieldStart = at
         case .valueRecord(let kind, _):
-            group?.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency)
+            if inGroup { group.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency) }
             text.removeAll()
             fieldStart = at
         }
@@ -117,7 +126,8 @@ public final class XMLMapper: XMLEventHandler {
             return
         }
         guard let frame = frames.popLast() else { return }
-        ordinals.removeSubrange(frame.ordinalStart...)
+        // (A field element counted no children: most frames have nothing to remove.)
+        if frame.ordinalStart < ordinals.count { ordinals.removeSubrange(frame.ordinalStart...) }
         switch frame.node.role {
         case .field(let key, let repeats):
             reportDropped(in: frame.node)
@@ -127,7 +137,7 @@ public final class XMLMapper: XMLEventHandler {
             reportDropped(in: frame.node)
             addField(key: key, repeats: false, node: frame.node)
             text.removeAll()
-            group?.close()
+            if inGroup { group.close() }
         case .sideField(let kind, let key):
             reportDropped(in: frame.node)
             addField(key: key, repeats: false, node: frame.node, side: kind)
@@ -136,24 +146,25 @@ public final class XMLMapper: XMLEventHandler {
             flushStrayText()
         case .record:
             flushStrayText()
-            group?.close()
+            if inGroup { group.close() }
         case .header:
             flushStrayText()
-            // Taken out of `group`, not copied: finishing a copy would copy its buffers.
-            if var g = group.take() { sink.header(g.finish(source: Symbol("Header"))) }
+            if inGroup {
+                inGroup = false
+                sink.header(group.finish(source: Symbol("Header")))
+            }
         case .child:
             flushStrayText()
-            if let at = group?.location {
+            if inGroup {
                 if !headerSeen && layout.hasHeader {
                     headerSeen = true
                     report("MAP005", .warning, "the return has no Header before its first child; rules that need the reference date are not run",
-                           at: at)
+                           at: group.location)
                 }
                 childrenMapped += 1
-                var g = group.take()!
-                sink.child(g.finish(source: name))
+                inGroup = false
+                sink.child(group.finish(source: name))
             }
-            group = nil
         }
         textStart = after
     }
@@ -182,7 +193,7 @@ public final class XMLMapper: XMLEventHandler {
     }
 
     private func addField(key: FieldKey, repeats: Bool, node: XMLLayout.Node, side: RecordKind? = nil) {
-        guard group != nil else { return }
+        guard inGroup else { return }
         // Trim surrounding whitespace; the value starts after the leading whitespace.
         var lo = 0, hi = text.count
         while lo < hi, isSpace(text[lo]) { lo += 1 }
@@ -201,15 +212,15 @@ public final class XMLMapper: XMLEventHandler {
             }
         }
         if let side {
-            group!.addToSideRecord(side, field, agency: layout.agency)
+            group.addToSideRecord(side, field, agency: layout.agency)
             return
         }
-        if !repeats, group!.hasPendingField(key) {
+        if !repeats, group.hasPendingField(key) {
             report("MAP004", .warning,
                    "\(node.name.name) appears more than once in this record; only the first is checked",
                    at: field.location, path: node.sourceName.name, field: key)
         }
-        group!.add(field)
+        group.add(field)
     }
 
     private func unknown(_ name: Symbol, in parent: XMLLayout.Node?, at: TextPosition) {
@@ -251,7 +262,8 @@ public final class XMLMapper: XMLEventHandler {
     private func report(_ rule: String, _ severity: Severity, _ message: Message, at: SourceLocation,
                         path: String? = nil, field: FieldKey? = nil) {
         var d = Diagnostic(ruleID: rule, severity: severity, message: message, location: at)
-        if let g = group {
+        if inGroup {
+            let g = group
             d.childID = g.childID
             let base = g.kind == .header ? "Header" : "\(g.source.name)[\(g.ordinal)]"
             d.path = [base, g.recordPath, path ?? ""].filter { !$0.isEmpty }.joined(separator: "/")

@@ -165,27 +165,20 @@ struct FixedParts: Sendable, Hashable {
             let shift = UInt64(8 * k)
             if b[Int(truncatingIfNeeded: literalAt >> shift) & 0xFF] != UInt8(truncatingIfNeeded: literalBytes >> shift) { return nil }
         }
-        for k in 0..<ignoredCount where FixedParts.two(b, Int(truncatingIfNeeded: ignoredAt >> UInt64(8 * k)) & 0xFF) < 0 {
+        for k in 0..<ignoredCount where Day.digitPair(b, Int(truncatingIfNeeded: ignoredAt >> UInt64(8 * k)) & 0xFF) < 0 {
             return nil
         }
-        let m = FixedParts.two(b, month), d = FixedParts.two(b, day)
-        var y = FixedParts.two(b, year)
+        let m = Day.digitPair(b, month), d = Day.digitPair(b, day)
+        var y = Day.digitPair(b, year)
         guard m >= 0, d >= 0, y >= 0 else { return nil }
         if twoDigitYear {
             y += y <= 69 ? 2000 : 1900
         } else {
-            let low = FixedParts.two(b, year + 2)
+            let low = Day.digitPair(b, year + 2)
             guard low >= 0 else { return nil }
             y = y * 100 + low
         }
         return Day(year: y, month: m, day: d)
-    }
-
-    /// The two digits at `at` as a number, -1 when either is not a digit.
-    @inline(__always)
-    private static func two(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {
-        let hi = Int(b[at]) &- 48, lo = Int(b[at + 1]) &- 48
-        return UInt(bitPattern: hi) < 10 && UInt(bitPattern: lo) < 10 ? hi * 10 + lo : -1
     }
 }
 

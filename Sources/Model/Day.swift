@@ -87,22 +87,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses strict ISO `yyyy-mm-dd` from UTF-8 bytes.
-    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
-        var y = 0, m = 0, d = 0, i = 0
-        for b in bytes {
-            switch i {
-            case 4, 7:
-                guard b == UInt8(ascii: "-") else { return nil }
-            case 0..<10:
-                guard b >= 48, b <= 57 else { return nil }
-                let v = Int(b - 48)
-                if i < 4 { y = y * 10 + v } else if i < 7 { m = m * 10 + v } else { d = d * 10 + v }
-            default:
-                return nil
-            }
-            i += 1
-        }
-        guard i == 10 else { return nil }
-        self.init(year: y, month: m, day: d)
+    public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        let century = Day.digitPair(b, 0), year = Day.digitPair(b, 2), month = Day.digitPair(b, 5), day = Day.digitPair(b, 8)
+        guard century >= 0, year >= 0, month >= 0, day >= 0 else { return nil }
+        self.init(year: century * 100 + year, month: month, day: day)
+    }
+
+    /// The two digits at `at` as a number, -1 when either is not a digit: dates are read
+    /// at known offsets, a pair at a time.
+    @inline(__always)
+    static func digitPair(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {
+        let hi = Int(b[at]) &- 48, lo = Int(b[at + 1]) &- 48
+        return UInt(bitPattern: hi) < 10 && UInt(bitPattern: lo) < 10 ? hi * 10 + lo : -1
     }
 }

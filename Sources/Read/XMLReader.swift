@@ -202,6 +202,14 @@ public final class XMLReader {
         }
         var p = cur
         var chars = 0, newlines = 0
+        // Eight bytes at a time while they are plain ASCII with no '<' and no line break:
+        // element names are.
+        while p - base >= 8 {
+            let w = UnsafeRawPointer(p - 8).loadUnaligned(as: UInt64.self)
+            if w & 0x8080_8080_8080_8080 != 0 || XMLReader.hasByte(w, UInt8(ascii: "<")) || XMLReader.hasByte(w, 10) { break }
+            p -= 8
+            chars += 8
+        }
         while p > base {
             p -= 1
             let b = p.pointee
@@ -221,6 +229,12 @@ public final class XMLReader {
             if q.pointee & 0xC0 != 0x80 { column += 1 }
         }
         return TextPosition(line: UInt32(max(line - newlines, 1)), column: UInt32(column))
+    }
+
+    /// True when one of the eight bytes of `word` is `byte` (a zero byte of their XOR).
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     fileprivate func endElement(_ name: UnsafePointer<xmlChar>) {

@@ -34,6 +34,21 @@ final class Recorder: XMLEventHandler {
         ])
     }
 
+    /// Long names are scanned eight bytes at a time back to their `<`; a non-ASCII byte or
+    /// a line break in the tag falls back to counting characters one by one.
+    @Test func reportsPositionsOfLongAndNonASCIINames() {
+        let doc = "<root>\n  <ChildIdentifiers>x</ChildIdentifiers><\u{E9}LongerName>y</\u{E9}LongerName>\n<CINreferralDate\n   a=\"1\"   b=\"2\">z</CINreferralDate></root>"
+        let r = Recorder()
+        #expect(XMLReader.read(bytes: Array(doc.utf8), handler: r) == nil)
+        let starts = r.events.filter { !$0.hasPrefix("</") }
+        #expect(starts == [
+            "<root> 1:1 content 1:7",
+            "<ChildIdentifiers> 2:3 content 2:21",
+            "<\u{E9}LongerName> 2:41 content 2:54",
+            "<CINreferralDate> 3:1 content 4:18",
+        ])
+    }
+
     @Test func positionsStayExactAcrossChunkBoundaries() {
         // Many elements, so the parser's buffer is refilled many times.
         var doc = "<r>\n"
