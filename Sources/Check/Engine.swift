@@ -39,17 +39,17 @@ public final class ReturnChecker: @unchecked Sendable {
 
     /// Runs every child-level rule on one child.
     public func check(_ child: Child) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        guard let first = childActives.first else { return [] }
+        var findings = Findings(first)
         let kinds = child.kinds
         for i in childRuns.indices {
             let triggers = childTriggers[i]
             if !triggers.isEmpty && !triggers.overlaps(kinds) { continue }
-            var findings = Findings(childActives[i])
+            findings.rebind(to: childActives[i])
             // Borrowed, not retained: the checking threads would contend for the closures' counts.
             childRuns[i]._withUnsafeGuaranteedRef { $0.run(child, &findings) }
-            if !findings.diagnostics.isEmpty { out.append(contentsOf: findings.diagnostics) }
         }
-        return out
+        return findings.diagnostics
     }
 
     /// Shows one child to the return-level rules (in source order).

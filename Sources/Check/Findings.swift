@@ -71,7 +71,7 @@ public final class ActiveRule: Sendable {
 public struct Findings {
     /// Not retained: a `ReturnChecker` holds its rules while they run, and a rule runs
     /// ~150 times per child (`owner` keeps one made here alive).
-    @usableFromInline unowned(unsafe) let active: ActiveRule
+    @usableFromInline private(set) unowned(unsafe) var active: ActiveRule
     private let owner: ActiveRule?
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -90,6 +90,12 @@ public struct Findings {
     public init(_ active: ActiveRule) {
         self.active = active
         owner = nil
+    }
+
+    /// Collects the next rule's findings after this one's: a checker runs every rule on a
+    /// child into one `Findings`, instead of making and freeing one per rule.
+    mutating func rebind(to next: ActiveRule) {
+        active = next
     }
 
     /// Reports at a field of a record.
