@@ -35,7 +35,9 @@ public final class XMLLayout: Sendable {
         /// The children again, for a linear search: a handful of integer compares beat
         /// hashing on every element of a large file.
         private let childNames: [UInt32]
-        private let childNodes: [Node]
+        /// Borrowed from `children`: a mapper walks the tree for every element without
+        /// counting references to its nodes.
+        private let childNodes: [Unmanaged<Node>]
 
         init(name: Symbol, role: Role, children: [Node], sourceName: Symbol) {
             self.name = name
@@ -43,7 +45,7 @@ public final class XMLLayout: Sendable {
             self.children = Dictionary(uniqueKeysWithValues: children.map { ($0.name, $0) })
             self.sourceName = sourceName
             childNames = children.map(\.name.rawValue)
-            childNodes = children
+            childNodes = children.map { Unmanaged.passUnretained($0) }
             let key: FieldKey?
             switch role {
             case .field(let k, _), .valueRecord(_, let k), .sideField(_, let k): key = k
@@ -55,7 +57,7 @@ public final class XMLLayout: Sendable {
 
         /// The child element called `name`, if the layout has one.
         @inline(__always)
-        public func child(_ name: Symbol) -> Node? {
+        public func child(_ name: Symbol) -> Unmanaged<Node>? {
             let raw = name.rawValue
             for i in childNames.indices where childNames[i] == raw { return childNodes[i] }
             return nil

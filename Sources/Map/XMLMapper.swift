@@ -16,7 +16,9 @@ public final class XMLMapper: XMLEventHandler {
 
     /// One open element.
     private struct Frame {
-        unowned(unsafe) var node: XMLLayout.Node
+        /// Borrowed (the layout owns its nodes): the frame stack is read on every element,
+        /// and an `unowned(unsafe)` reference is retained each time it is read.
+        let node: Unmanaged<XMLLayout.Node>
         /// Where this element's sibling counts start in `ordinals`.
         var ordinalStart: Int
     }
@@ -72,20 +74,20 @@ public final class XMLMapper: XMLEventHandler {
         guard let parent = frames.last else {
             rootSeen = true
             if name == layout.root.name {
-                frames.append(Frame(node: layout.root, ordinalStart: ordinals.count))
+                frames.append(Frame(node: .passUnretained(layout.root), ordinalStart: ordinals.count))
             } else {
                 unknown(name, in: nil, at: at)
             }
             textStart = content
             return
         }
-        guard let node = parent.node.child(name) else {
-            unknown(name, in: parent.node, at: at)
+        guard let node = parent.node._withUnsafeGuaranteedRef({ $0.child(name) }) else {
+            parent.node._withUnsafeGuaranteedRef { unknown(name, in: $0, at: at) }
             textStart = content
             return
         }
         let ordinal = nextOrdinal(name)
-        switch node.role {
+        switch node._withUnsafeGuaranteedRef({ $0.role }) {
         case .container:
             break
         case .header:
@@ -128,19 +130,25 @@ public final class XMLMapper: XMLEventHandler {
         guard let frame = frames.popLast() else { return }
         // (A field element counted no children: most frames have nothing to remove.)
         if frame.ordinalStart < ordinals.count { ordinals.removeSubrange(frame.ordinalStart...) }
-        switch frame.node.role {
+        frame.node._withUnsafeGuaranteedRef { close($0, name: name) }
+        textStart = after
+    }
+
+    /// Ends the element of `node`: a field's value is added, a record or child finished.
+    private func close(_ node: XMLLayout.Node, name: Symbol) {
+        switch node.role {
         case .field(let key, let repeats):
-            reportDropped(in: frame.node)
-            addField(key: key, repeats: repeats, node: frame.node)
+            reportDropped(in: node)
+            addField(key: key, repeats: repeats, node: node)
             text.removeAll()
         case .valueRecord(_, let key):
-            reportDropped(in: frame.node)
-            addField(key: key, repeats: false, node: frame.node)
+            reportDropped(in: node)
+            addField(key: key, repeats: false, node: node)
             text.removeAll()
             if inGroup { group.close() }
         case .sideField(let kind, let key):
-            reportDropped(in: frame.node)
-            addField(key: key, repeats: false, node: frame.node, side: kind)
+            reportDropped(in: node)
+            addField(key: key, repeats: false, node: node, side: kind)
             text.removeAll()
         case .container:
             flushStrayText()
@@ -166,7 +174,6 @@ public final class XMLMapper: XMLEventHandler {
                 sink.child(group.finish(source: name))
             }
         }
-        textStart = after
     }
 
     /// Call when the document ended, to report what it lacked.
@@ -249,13 +256,13 @@ public final class XMLMapper: XMLEventHandler {
         while first < text.count, isSpace(text[first]) { first += 1 }
         guard first < text.count else { return }
         if let top = frames.last {
-            switch top.node.role {
+            switch top.node._withUnsafeGuaranteedRef({ $0.role }) {
             case .field, .valueRecord: return
             default: break
             }
         }
         let at = textStart.advanced(over: text.bytes(0..<first))
-        let inside = frames.last.map { " inside <\($0.node.name.name)>" } ?? ""
+        let inside = frames.last.map { " inside <\($0.node.takeUnretainedValue().name.name)>" } ?? ""
         report("MAP002", .warning, "unexpected text\(inside); it is not checked", at: loc(at))
     }
 

@@ -55,7 +55,7 @@ public struct XMLProblem: Sendable, Hashable {
 public final class XMLReader {
     public static let chunkSize = 256 * 1024
 
-    private unowned(unsafe) let handler: XMLEventHandler
+    private let handler: XMLEventHandler
     private let maxDepth: Int
     fileprivate var nameCache: [UnsafePointer<UInt8>: Symbol] = [:]
     fileprivate var problem: XMLProblem?
