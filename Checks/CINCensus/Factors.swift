@@ -107,9 +107,9 @@ extension CINCensus {
              examples: [
                 .bad("factor \(old)", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><Assessments><AssessmentActualStartDate>2024-06-11</AssessmentActualStartDate><AssessmentAuthorisationDate>2024-07-11</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>\(old)</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>")),
                 .good("factor \(b)", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><Assessments><AssessmentActualStartDate>2024-06-11</AssessmentActualStartDate><AssessmentAuthorisationDate>2024-07-11</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>\(b)</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>")),
-             ]) { child, out in
+             ]) { [lower = old.lowercased()] child, out in
             for a in child.records(.assessment) {
-                guard let f = a.all(.factor).first(where: { $0.text == old || $0.text == old.lowercased() }) else { continue }
+                guard let f = a.all(.factor).first(where: { $0.text == old || $0.text == lower }) else { continue }
                 out.report("factor \(old) is no longer used: record \(what) as \(b) (by a parent or carer) or \(c) (by another person)",
                            at: f, of: a)
             }

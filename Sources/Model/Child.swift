@@ -145,10 +145,10 @@ public struct RecordRef: Sendable {
         return false
     }
 
-    /// Every field with `key` (repeating fields such as disabilities).
-    public func all(_ key: FieldKey) -> [Field] {
-        let r = child.records[index]
-        return child.fields[Int(r.fieldStart)..<Int(r.fieldEnd)].filter { $0.key == key }
+    /// Every field with `key` (repeating fields such as disabilities), read in place.
+    @inlinable
+    public func all(_ key: FieldKey) -> FieldList {
+        FieldList(child, record: child.records[index], key: key)
     }
 
     /// Records directly inside this one, of a kind.

@@ -32,6 +32,34 @@ import Testing
         #expect(c.records(.person).first?.index == 0)
     }
 
+    /// A record's fields of one key, read in place (`RecordRef.all`), stay inside the record.
+    @Test func fieldsOfAKeyInSourceOrder() {
+        let at = SourceLocation(file: FileID(0), line: 1, column: 1)
+        func f(_ key: FieldKey, _ text: String) -> Field {
+            Field(key: key, source: Symbol(key.name), text: text, location: at, valueLocation: at)
+        }
+        let fields = [
+            f(.disability, "HAND"), f(.sex, "1"), f(.disability, "HEAR"), f(.disability, ""),  // person
+            f(.factor, "3B"), f(.date, "2024-01-01"), f(.factor, "4B"),                           // assessment
+            f(.factor, "21"),                                                                      // visit
+        ]
+        let records = [
+            Record(kind: .person, source: Symbol("person"), parent: -1, ordinal: 1, location: at, agency: .socialCare, fieldStart: 0, fieldEnd: 4),
+            Record(kind: .assessment, source: Symbol("assessment"), parent: 0, ordinal: 1, location: at, agency: .socialCare, fieldStart: 4, fieldEnd: 7),
+            Record(kind: .visit, source: Symbol("visit"), parent: 0, ordinal: 1, location: at, agency: .socialCare, fieldStart: 7, fieldEnd: 8),
+        ]
+        let c = Child(records: records, fields: fields, location: at, ordinal: 1, source: Symbol("Child"))
+        #expect(c.person.all(.disability).map(\.text) == ["HAND", "HEAR", ""])
+        #expect(c.person.all(.disability).count == 3)
+        #expect(c.person.all(.disability).reversed().map(\.text) == ["", "HEAR", "HAND"])
+        #expect(c.person.all(.factor).isEmpty)
+        #expect(c.person.all(.factor).first == nil)
+        let assessment = c.records(.assessment).first!
+        #expect(assessment.all(.factor).map(\.text) == ["3B", "4B"])
+        #expect(assessment.all(.factor).last?.text == "4B")
+        #expect(c.records(.visit).first!.all(.factor).map(\.text) == ["21"])
+    }
+
     @Test func childrenAreOnlyDirectlyInside() {
         let c = Self.child()
         let first = c.records(.cinEpisode).first!

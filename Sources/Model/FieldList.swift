@@ -1,0 +1,54 @@
+/// The fields of one record with one key (a repeating field such as disabilities or
+/// assessment factors), in source order, read in place.
+///
+/// Several rules ask each assessment for its factors and each child for its
+/// disabilities; a view copies no field and allocates nothing, where an array of the
+/// fields was made and freed each time.
+public struct FieldList: BidirectionalCollection, Sendable {
+    public struct Index: Comparable, Sendable {
+        @usableFromInline let position: Int
+        @inlinable init(_ position: Int) { self.position = position }
+        @inlinable public static func < (a: Index, b: Index) -> Bool { a.position < b.position }
+    }
+
+    @usableFromInline let child: Child
+    @usableFromInline let key: FieldKey
+    /// The fields searched: the record's range of `child.fields`.
+    @usableFromInline let lower: Int
+    @usableFromInline let upper: Int
+    public let startIndex: Index
+
+    @inlinable
+    public init(_ child: Child, record: Record, key: FieldKey) {
+        self.child = child
+        self.key = key
+        lower = Int(record.fieldStart)
+        upper = Int(record.fieldEnd)
+        startIndex = Index(FieldList.next(child.fields, key, from: lower, to: upper))
+    }
+
+    @inlinable
+    static func next(_ fields: [Field], _ key: FieldKey, from: Int, to upper: Int) -> Int {
+        var i = from
+        while i < upper, fields[i].key != key { i += 1 }
+        return i
+    }
+
+    @inlinable public var endIndex: Index { Index(upper) }
+
+    @inlinable
+    public subscript(position: Index) -> Field { child.fields[position.position] }
+
+    @inlinable
+    public func index(after i: Index) -> Index {
+        Index(FieldList.next(child.fields, key, from: i.position + 1, to: upper))
+    }
+
+    @inlinable
+    public func index(before i: Index) -> Index {
+        var j = i.position - 1
+        while j >= lower, child.fields[j].key != key { j -= 1 }
+        precondition(j >= lower, "index before the first field of the list")
+        return Index(j)
+    }
+}
