@@ -30,6 +30,10 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     public static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false) -> Int? {
         var i = 0
         let n = b.count
+        // ASCII, the most of any export, eight bytes at a time.
+        if let base = b.baseAddress {
+            while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        }
         while i < n {
             let c = b[i]
             if c < 0x80 { i += 1; continue }

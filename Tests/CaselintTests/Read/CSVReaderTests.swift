@@ -98,4 +98,22 @@ func readCSV(_ bytes: [UInt8], step: Int? = nil, delimiter: UInt8 = UInt8(ascii:
         #expect(c.problems == ["2:4", "3:4", "4:5", "5:3"])
         #expect(c.rows.count == 5)
     }
+
+    /// ASCII is skipped eight bytes at a time: an invalid byte is found at every offset,
+    /// before, inside and after a whole word, and valid multi-byte text still passes.
+    @Test func invalidUTF8IsFoundAtEveryOffset() {
+        for length in 1...20 {
+            for at in 0..<length {
+                var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
+                bytes[at] = 0xFF
+                let found = bytes.withUnsafeBufferPointer { TextEncoding.firstInvalidUTF8($0) }
+                #expect(found == at, "length \(length), invalid at \(at)")
+            }
+        }
+        let valid = Array("abcdefghij\u{E9}klmnopq\u{20AC}r".utf8)
+        #expect(valid.withUnsafeBufferPointer { TextEncoding.firstInvalidUTF8($0) } == nil)
+        let cut = Array("abcdefghij".utf8) + [0xC3]
+        #expect(cut.withUnsafeBufferPointer { TextEncoding.firstInvalidUTF8($0) } == 10)
+        #expect(cut.withUnsafeBufferPointer { TextEncoding.firstInvalidUTF8($0, allowTruncatedEnd: true) } == nil)
+    }
 }
