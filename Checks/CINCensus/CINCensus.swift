@@ -56,6 +56,9 @@ extension Child {
 func dfeFlag(_ field: Field?) -> Bool? {
     guard let t = field?.text else { return nil }
     if t.utf8.count == 1 { return t == "1" ? true : t == "0" ? false : nil }
+    // As returns write them, compared whole first (two words for a short string).
+    if t == "true" { return true }
+    if t == "false" { return false }
     if equalsIgnoringCase(t, "true") { return true }
     if equalsIgnoringCase(t, "false") { return false }
     return nil
@@ -76,13 +79,15 @@ func equalsIgnoringCase(_ text: String, _ lower: StaticString) -> Bool {
 /// True when `text` holds `part` (ASCII), without the general string search's cost.
 func containsASCII(_ text: String, _ part: StaticString) -> Bool {
     let n = part.utf8CodeUnitCount
-    let bytes = Array(text.utf8)
-    guard bytes.count >= n else { return false }
-    outer: for start in 0...(bytes.count - n) {
-        for j in 0..<n where bytes[start + j] != part.utf8Start[j] { continue outer }
-        return true
+    var text = text
+    return text.withUTF8 { bytes in
+        guard bytes.count >= n else { return false }
+        outer: for start in 0...(bytes.count - n) {
+            for j in 0..<n where bytes[start + j] != part.utf8Start[j] { continue outer }
+            return true
+        }
+        return false
     }
-    return false
 }
 
 /// The flag is present and false (`false`, `0`, `FALSE`).
