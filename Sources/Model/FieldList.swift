@@ -4,12 +4,9 @@
 /// Several rules ask each assessment for its factors and each child for its
 /// disabilities; a view copies no field and allocates nothing, where an array of the
 /// fields was made and freed each time.
+/// Its index is a field's position in `Child.fields` (a `ChildPosition`).
 public struct FieldList: BidirectionalCollection, Sendable {
-    public struct Index: Comparable, Sendable {
-        @usableFromInline let position: Int
-        @inlinable init(_ position: Int) { self.position = position }
-        @inlinable public static func < (a: Index, b: Index) -> Bool { a.position < b.position }
-    }
+    public typealias Index = ChildPosition
 
     @usableFromInline let child: Child
     @usableFromInline let key: FieldKey

@@ -3,14 +3,9 @@
 ///
 /// Rules ask every child for its records of a kind, about a hundred times per child; a
 /// view allocates nothing, where an array of `RecordRef`s was made and freed each time.
-/// Its index is a record's position in `Child.records`, wrapped so that a list cannot be
-/// read with a plain integer by mistake (`list[0]` is not its first element: use `first`).
+/// Its index is a record's position in `Child.records` (a `ChildPosition`).
 public struct RecordList: BidirectionalCollection, Sendable {
-    public struct Index: Comparable, Sendable {
-        @usableFromInline let position: Int
-        @inlinable init(_ position: Int) { self.position = position }
-        @inlinable public static func < (a: Index, b: Index) -> Bool { a.position < b.position }
-    }
+    public typealias Index = ChildPosition
 
     @usableFromInline let child: Child
     @usableFromInline let kind: RecordKind
@@ -67,4 +62,13 @@ public struct RecordList: BidirectionalCollection, Sendable {
         precondition(j >= lower, "index before the first record of the list")
         return Index(j)
     }
+}
+
+/// The index of the views over a child's records and fields (`RecordList`, `FieldList`):
+/// a position in `Child.records` or `Child.fields`, wrapped so that a view cannot be read
+/// with a plain integer by mistake (`list[0]` is not its first element: use `first`).
+public struct ChildPosition: Comparable, Sendable {
+    @usableFromInline let position: Int
+    @inlinable init(_ position: Int) { self.position = position }
+    @inlinable public static func < (a: ChildPosition, b: ChildPosition) -> Bool { a.position < b.position }
 }
