@@ -3,8 +3,11 @@ import Model
 /// The children of a run: which fragments (each source's records of one child) belong
 /// together, and what linkage found wrong.
 public struct Linkage: Sendable {
-    /// One entry per child: indices into the identities given, in input order.
-    public let children: [[Int]]
+    /// For each identity given, the child it belongs to: children are numbered 0, 1, 2 …
+    /// in the order of their first identity. (A list per child was millions of arrays for
+    /// a large export of one-row children.)
+    public let childOf: [Int32]
+    public let childCount: Int
     public let diagnostics: [Diagnostic]
 }
 
@@ -135,13 +138,15 @@ public struct LinkBuilder: Sendable {
         var diagnostics = conflicts
         // Each set's child, by its root (an array, not a dictionary: one slot per fragment).
         var childOfRoot = [Int32](repeating: -1, count: fragments.count)
-        var children: [[Int]] = []
+        var childOf = [Int32](repeating: 0, count: fragments.count)
+        var childCount: Int32 = 0
         for i in fragments.indices {
             let r = state.find(i)
-            if childOfRoot[r] >= 0 { children[Int(childOfRoot[r])].append(i) } else {
-                childOfRoot[r] = Int32(children.count)
-                children.append([i])
+            if childOfRoot[r] < 0 {
+                childOfRoot[r] = childCount
+                childCount += 1
             }
+            childOf[i] = childOfRoot[r]
         }
         let anyPerson = fragments.contains { $0.describesPerson }
         diagnostics += Linker.perSource(fragments) { fragments[$0].keys.isEmpty && (fragments[$0].hasEvents || fragments[$0].describesPerson) } report: { n, f in
@@ -161,7 +166,7 @@ public struct LinkBuilder: Sendable {
             }
         }
         diagnostics += Linker.invalidIdentifiers(fragments)
-        return Linkage(children: children, diagnostics: diagnostics)
+        return Linkage(childOf: childOf, childCount: Int(childCount), diagnostics: diagnostics)
     }
 
 }

@@ -66,7 +66,6 @@ final class FragmentStream: RecordSink {
 /// fragments are then let go.
 struct LinkedStage {
     let linkage: Linkage
-    let identityCount: Int
     let checker: ReturnChecker
     let jobs: Int
     let linkedChildren: (@Sendable (Child) -> Void)?
@@ -87,10 +86,9 @@ struct LinkedStage {
     }
 
     func run(_ inputs: [LinkInput]) -> [Diagnostic] {
-        var groupOf = [Int32](repeating: 0, count: identityCount)
-        for (g, members) in linkage.children.enumerated() { for i in members { groupOf[i] = Int32(g) } }
+        let groupOf = linkage.childOf
         // Fragments still to come, by child.
-        var remaining = [Int32](repeating: 0, count: linkage.children.count)
+        var remaining = [Int32](repeating: 0, count: linkage.childCount)
         for input in inputs { for i in input.identities { remaining[Int(groupOf[i])] += 1 } }
         var partial: [Int32: [Child]] = [:]
 

@@ -155,13 +155,15 @@ public struct Linter: Sendable {
             // Children are the linked groups that some source describes (records that
             // could not be linked to one are reported, not counted).
             let anyPerson = identities.contains { $0.describesPerson }
-            children = linkage.children.count { group in
-                anyPerson ? group.contains { identities[$0].describesPerson } : group.contains { !identities[$0].keys.isEmpty }
+            var counted = [Bool](repeating: false, count: linkage.childCount)
+            for i in identities.indices where anyPerson ? identities[i].describesPerson : !identities[i].keys.isEmpty {
+                counted[Int(linkage.childOf[i])] = true
             }
+            children = counted.count { $0 }
             if collect.fragments {
                 let context = CheckContext(file: FileID(0), census: census, ruleset: options.ruleset ?? .latest, header: nil,
                                            parameters: options.parameters, families: families)
-                let stage = LinkedStage(linkage: linkage, identityCount: identities.count,
+                let stage = LinkedStage(linkage: linkage,
                                         checker: ReturnChecker(rules: linkedRules, context: context),
                                         jobs: max(1, options.jobs), linkedChildren: options.linkedChildren)
                 diagnostics += stage.run(inputs)

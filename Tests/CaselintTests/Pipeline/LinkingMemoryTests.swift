@@ -71,7 +71,7 @@ import Testing
         let probe = Rule(id: "T1", name: "t1", category: .procedure, severity: .warning, message: "m", rationale: "r", source: "s",
                          scope: .linked, check: .child { child, _ in seen.withLock { $0.append(child.ordinal) } })
         let context = CheckContext(file: FileID(0), census: nil, ruleset: .latest, header: nil)
-        let stage = LinkedStage(linkage: Linker.link(identities), identityCount: 2,
+        let stage = LinkedStage(linkage: Linker.link(identities),
                                 checker: ReturnChecker(rules: [probe], context: context), jobs: 1, linkedChildren: nil)
         var input = LinkInput(fragments: [], identities: [0, 1])
         input.reread = LinkInput.Reread(file: FileID(0), path: "rows.csv", map: reread)
