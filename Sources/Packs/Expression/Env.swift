@@ -5,8 +5,9 @@ import Model
 /// is matched against (the trigger, when a kind looks for a later record), and the rule's
 /// parameter values. Passed by value; nothing is allocated per evaluation.
 struct Env {
-    /// Not retained: an `Env` lives only while its `Run` checks the child.
-    unowned(unsafe) let child: Child
+    /// Held strongly: reading an `unowned(unsafe)` reference retains it each time, and a
+    /// condition reads the child more often than an `Env` is made.
+    let child: Child
     /// Index of the record the condition is about.
     let record: Int
     /// Index of the record it is matched against (`outer.` fields), or -1.

@@ -24,10 +24,10 @@ final class RunShared: Sendable {
 
 /// One pack rule checking one child: the child, what the return shares, and what several
 /// kinds ask of a child, worked out at most once (the end of its data, whether absence
-/// can be judged). It lives only while the rule checks the child, which the caller holds,
-/// so it holds both without retaining them.
+/// can be judged). It holds the child strongly (reading an `unowned(unsafe)` reference
+/// retains it each time) and borrows what the return shares.
 struct Run {
-    unowned(unsafe) let child: Child
+    let child: Child
     unowned(unsafe) let shared: RunShared
     private var end: Day??
     private var multiAgency: Bool?
