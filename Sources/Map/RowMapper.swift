@@ -341,8 +341,6 @@ public final class RowMapper: RowConsumer {
 
     // MARK: values
 
-    /// The fields a cell gives for one column: none when empty, several when a CSV cell
-    /// holds a list for a repeating field.
     /// The field a cell gives for one column, nil when it is empty; a CSV cell holding a
     /// list for a repeating field gives its fields in `split` instead. (Returned, not
     /// appended to the group here: the findings of `field` read the group.)
