@@ -83,7 +83,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     private func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Day? {
-        if fixed != nil { return fixed!.parse(b) }
+        if let fixed { return fixed.parse(b) }
         var i = 0
         var y = -1, m = -1, d = -1
         func digits(_ n: Int, exact: Bool) -> Int? {

@@ -25,7 +25,8 @@ final class RunShared: Sendable {
 /// One pack rule checking one child: the child, what the return shares, and what several
 /// kinds ask of a child, worked out at most once (the end of its data, whether absence
 /// can be judged). It holds the child strongly (reading an `unowned(unsafe)` reference
-/// retains it each time) and borrows what the return shares.
+/// retains it each time), and what the return shares as `unowned(unsafe)`: the shared
+/// arrays' counts are never touched, though each read still retains the `RunShared`.
 struct Run {
     let child: Child
     unowned(unsafe) let shared: RunShared
