@@ -77,35 +77,60 @@ public final class Child: Sendable {
 
 /// A handle on one record of a child, with convenient field access.
 public struct RecordRef: Sendable {
-    public let child: Child
+    /// The child, unretained: rules make and copy handles millions of times, and each
+    /// retain of the shared child is an atomic operation the checking threads contend
+    /// for. A handle is only used while its child is held (by the rule's caller).
+    @usableFromInline let owner: Unmanaged<Child>
     public let index: Int
 
+    @inlinable
     public init(child: Child, index: Int) {
-        self.child = child
+        owner = .passUnretained(child)
         self.index = index
     }
 
-    public var record: Record { child.records[index] }
+    @inlinable
+    init(owner: Unmanaged<Child>, index: Int) {
+        self.owner = owner
+        self.index = index
+    }
+
+    public var child: Child { owner.takeUnretainedValue() }
+
+    /// Runs `body` on the child without retaining it.
+    @inlinable
+    func withChild<R>(_ body: (Child) -> R) -> R { owner._withUnsafeGuaranteedRef(body) }
+
+    @inlinable
+    public var record: Record { let i = index; return withChild { $0.records[i] } }
     public var kind: RecordKind { record.kind }
     public var location: SourceLocation { record.location }
 
     /// The first field with `key`, or nil when the record does not have it.
     @inlinable
     public subscript(_ key: FieldKey) -> Field? {
-        fieldIndex(key).map { child.fields[$0] }
+        guard let i = fieldIndex(key) else { return nil }
+        return withChild { $0.fields[i] }
     }
 
     /// Index into `child.fields` of the first field with `key`.
     @inlinable
     public func fieldIndex(_ key: FieldKey) -> Int? {
-        let r = child.records[index]
-        var i = Int(r.fieldStart)
-        let end = Int(r.fieldEnd)
-        while i < end {
-            if child.fields[i].key == key { return i }
-            i += 1
+        let index = self.index
+        return withChild { child in
+            let r = child.records[index]
+            // Read in place: rules ask about a hundred times per child.
+            return child.fields.withUnsafeBufferPointer { fields in
+                var i = Int(r.fieldStart)
+                let end = Int(r.fieldEnd)
+                precondition(i >= 0 && end <= fields.count)
+                while i < end {
+                    if fields[i].key == key { return i }
+                    i += 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// True when the record has the field (even empty).
@@ -116,46 +141,51 @@ public struct RecordRef: Sendable {
     @inlinable
     public func day(_ key: FieldKey) -> Day? {
         guard let i = fieldIndex(key) else { return nil }
-        return child.fields[i].day
+        return withChild { $0.fields[i].day }
     }
 
     /// The text of `key` when present and not empty.
     @inlinable
     public func text(_ key: FieldKey) -> String? {
-        guard let i = fieldIndex(key), !child.fields[i].text.isEmpty else { return nil }
-        return child.fields[i].text
+        guard let i = fieldIndex(key) else { return nil }
+        return withChild { c in c.fields[i].text.isEmpty ? nil : c.fields[i].text }
     }
 
     /// True when the record holds a non-empty value of `key`, copying nothing out.
     @inlinable
     public func hasText(_ key: FieldKey) -> Bool {
         guard let i = fieldIndex(key) else { return false }
-        return !child.fields[i].text.isEmpty
+        return withChild { !$0.fields[i].text.isEmpty }
     }
 
     /// True when some non-empty value of `key` (a repeating field holds several) passes
     /// `test`, copying no field out.
     @inlinable
     public func anyText(_ key: FieldKey, _ test: (String) -> Bool) -> Bool {
-        let r = child.records[index]
-        for j in Int(r.fieldStart)..<Int(r.fieldEnd) where child.fields[j].key == key {
-            let text = child.fields[j].text
-            if !text.isEmpty, test(text) { return true }
+        let index = self.index
+        return withChild { child in
+            let r = child.records[index]
+            for j in Int(r.fieldStart)..<Int(r.fieldEnd) where child.fields[j].key == key {
+                let text = child.fields[j].text
+                if !text.isEmpty, test(text) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Every field with `key` (repeating fields such as disabilities), read in place.
     @inlinable
     public func all(_ key: FieldKey) -> FieldList {
-        FieldList(child, record: child.records[index], key: key)
+        let index = self.index
+        return withChild { FieldList($0, record: $0.records[index], key: key) }
     }
 
     /// Records directly inside this one, of a kind.
     @inlinable
     public func children(_ kind: RecordKind) -> RecordList {
         // Children always follow their parent.
-        RecordList(child: child, kind: kind, parent: Int32(index), lower: index + 1, upper: child.records.count)
+        let index = self.index
+        return withChild { RecordList(child: $0, kind: kind, parent: Int32(index), lower: index + 1, upper: $0.records.count) }
     }
 
     /// Records of a kind anywhere inside this one (children, grandchildren …), in source

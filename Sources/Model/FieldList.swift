@@ -8,7 +8,8 @@
 public struct FieldList: BidirectionalCollection, Sendable {
     public typealias Index = ChildPosition
 
-    @usableFromInline let child: Child
+    /// The child, unretained (see `RecordRef`): a view lives only while its child is held.
+    @usableFromInline let owner: Unmanaged<Child>
     @usableFromInline let key: FieldKey
     /// The fields searched: the record's range of `child.fields`.
     @usableFromInline let lower: Int
@@ -17,7 +18,7 @@ public struct FieldList: BidirectionalCollection, Sendable {
 
     @inlinable
     public init(_ child: Child, record: Record, key: FieldKey) {
-        self.child = child
+        owner = .passUnretained(child)
         self.key = key
         lower = Int(record.fieldStart)
         upper = Int(record.fieldEnd)
@@ -34,17 +35,19 @@ public struct FieldList: BidirectionalCollection, Sendable {
     @inlinable public var endIndex: Index { Index(upper) }
 
     @inlinable
-    public subscript(position: Index) -> Field { child.fields[position.position] }
+    public subscript(position: Index) -> Field { owner._withUnsafeGuaranteedRef { $0.fields[position.position] } }
 
     @inlinable
     public func index(after i: Index) -> Index {
-        Index(FieldList.next(child.fields, key, from: i.position + 1, to: upper))
+        owner._withUnsafeGuaranteedRef { Index(FieldList.next($0.fields, key, from: i.position + 1, to: upper)) }
     }
 
     @inlinable
     public func index(before i: Index) -> Index {
         var j = i.position - 1
-        while j >= lower, child.fields[j].key != key { j -= 1 }
+        owner._withUnsafeGuaranteedRef { child in
+            while j >= lower, child.fields[j].key != key { j -= 1 }
+        }
         precondition(j >= lower, "index before the first field of the list")
         return Index(j)
     }

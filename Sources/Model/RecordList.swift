@@ -7,7 +7,8 @@
 public struct RecordList: BidirectionalCollection, Sendable {
     public typealias Index = ChildPosition
 
-    @usableFromInline let child: Child
+    /// The child, unretained (see `RecordRef`): a view lives only while its child is held.
+    @usableFromInline let owner: Unmanaged<Child>
     @usableFromInline let kind: RecordKind
     /// Only records whose parent is this record, or any when -2.
     @usableFromInline let parent: Int32
@@ -18,7 +19,7 @@ public struct RecordList: BidirectionalCollection, Sendable {
 
     @inlinable
     init(child: Child, kind: RecordKind, parent: Int32, lower: Int, upper: Int) {
-        self.child = child
+        owner = .passUnretained(child)
         self.kind = kind
         self.parent = parent
         self.lower = lower
@@ -47,18 +48,19 @@ public struct RecordList: BidirectionalCollection, Sendable {
     @inlinable public var endIndex: Index { Index(upper) }
 
     @inlinable
-    public subscript(position: Index) -> RecordRef { RecordRef(child: child, index: position.position) }
+    public subscript(position: Index) -> RecordRef { RecordRef(owner: owner, index: position.position) }
 
     @inlinable
     public func index(after i: Index) -> Index {
-        Index(RecordList.next(child.records, kind, parent, from: i.position + 1, to: upper))
+        owner._withUnsafeGuaranteedRef { Index(RecordList.next($0.records, kind, parent, from: i.position + 1, to: upper)) }
     }
 
     @inlinable
     public func index(before i: Index) -> Index {
-        let records = child.records
         var j = i.position - 1
-        while j >= lower, !RecordList.matches(records[j], kind, parent) { j -= 1 }
+        owner._withUnsafeGuaranteedRef { child in
+            while j >= lower, !RecordList.matches(child.records[j], kind, parent) { j -= 1 }
+        }
         precondition(j >= lower, "index before the first record of the list")
         return Index(j)
     }
