@@ -18,20 +18,26 @@ public final class ReturnChecker: @unchecked Sendable {
     /// `rules` are the run's active rules; those outside the context's ruleset are left out.
     public init(rules: [Rule], context: CheckContext) {
         self.context = context
-        var child: [(ActiveRule, @Sendable (Child, inout Findings) -> Void)] = []
+        // Each closure goes straight into its `ChildRun`: kept in a generic container (an
+        // array of tuples) on the way, it would be called through two reabstraction thunks.
+        var actives: [ActiveRule] = []
+        var runs: [ChildRun] = []
         var whole: [(ActiveRule, any ReturnCheck)] = []
         for rule in rules where rule.applies(to: context.ruleset) {
             switch rule.check {
-            case .child(let run): child.append((ActiveRule(rule: rule, context: context), run))
+            case .child(let run):
+                actives.append(ActiveRule(rule: rule, context: context))
+                runs.append(ChildRun(run))
             case .preparedChild(let prepare):
                 let active = ActiveRule(rule: rule, context: context)
-                child.append((active, prepare(active)))
+                actives.append(active)
+                runs.append(ChildRun(prepare(active)))
             case .whole(let make): whole.append((ActiveRule(rule: rule, context: context), make()))
             case .reader: break
             }
         }
-        childActives = child.map(\.0)
-        runs = child.map { ChildRun($0.1) }
+        childActives = actives
+        self.runs = runs
         childRuns = runs.map { Unmanaged.passUnretained($0) }
         childTriggers = childActives.map { KindSet($0.rule.triggers) }
         returnChecks = whole
