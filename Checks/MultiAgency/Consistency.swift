@@ -101,7 +101,17 @@ extension MultiAgency {
         ]
     ) { child, out in
         let closures = child.dated(.cinEpisode, .closureDate)
-        guard !closures.isEmpty else { return }
+        guard let firstClosure = closures.first?.day else { return }
+        // Most children have no activity after a closure: look for it before working out
+        // the spans.
+        var after: [(event: Int, record: Int, day: Day)] = []
+        for i in child.records.indices where child.records[i].parent >= 0 {
+            let kind = child.records[i].kind
+            guard let e = socialCareActivity.firstIndex(where: { $0.kind == kind }),
+                  let d = RecordRef(child: child, index: i).day(socialCareActivity[e].date), d > firstClosure else { continue }
+            after.append((e, i, d))
+        }
+        guard !after.isEmpty else { return }
         // Spans when the child is open to social care, and the days new work came in.
         var open: [(Day, Day?)] = []
         var starts: [Day] = []
@@ -112,11 +122,10 @@ extension MultiAgency {
         for c in child.careSpans(byPlacement: false) { open.append((c.first.day, c.end)) }
         for r in child.dated(.referral, .date) where (r.record.text(.toAgency) ?? "social-care") == "social-care" { starts.append(r.day) }
         starts.sort()
-        for i in child.records.indices where child.records[i].parent >= 0 {
-            let kind = child.records[i].kind
-            guard let event = socialCareActivity.first(where: { $0.kind == kind }) else { continue }
+        for (e, i, d) in after {
+            let event = socialCareActivity[e]
             let r = RecordRef(child: child, index: i)
-            guard let f = r[event.date], let d = f.day else { continue }
+            guard let f = r[event.date] else { continue }
             // The latest closure before the event.
             let c = closures.firstIndex(onOrAfter: d)
             guard c > 0 else { continue }
