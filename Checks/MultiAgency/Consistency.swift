@@ -169,11 +169,18 @@ extension MultiAgency {
         ]
     ) { child, out in
         // Each record with an id, as (record, field) indices, in order.
+        // (The list is made only at the second id: most children have one record or none.)
+        var firstID: (record: Int, field: Int)?
         var ids: [(record: Int, field: Int)] = []
         for i in child.records.indices where child.records[i].parent >= 0 {
             let r = RecordRef(child: child, index: i)
             guard let f = r.fieldIndex(.recordID) ?? r.fieldIndex(.incidentID), !child.fields[f].text.isEmpty else { continue }
-            ids.append((i, f))
+            if let first = firstID {
+                if ids.isEmpty { ids.append(first) }
+                ids.append((i, f))
+            } else {
+                firstID = (i, f)
+            }
         }
         if ids.count < 2 { return }
         func same(_ a: (record: Int, field: Int), _ b: (record: Int, field: Int)) -> Bool {

@@ -51,9 +51,20 @@ extension MultiAgency {
                 """),
         ]
     ) { child, out in
+        let threshold = out.integer("dash-threshold"), count = out.integer("escalation-count")
+        // Most children have no high-risk incident and too few to escalate: find that out
+        // before making any list.
+        var abuseCount = 0, highRisk = false
+        for r in child.records(.policeIncident) {
+            if r[.domesticAbuse]?.bool == true { abuseCount += 1 }
+            if r[.dashRisk]?.text == "high" || (r[Keys.dashScore]?.integer).map({ $0 >= threshold }) == true {
+                highRisk = true
+                break
+            }
+        }
+        guard highRisk || abuseCount >= count else { return }
         let incidents = child.dated(.policeIncident, .date)
         guard !incidents.isEmpty else { return }
-        let threshold = out.integer("dash-threshold"), count = out.integer("escalation-count")
         let period = out.interval("escalation-period"), within = out.interval("refer-within")
         let calendar = out.context.calendar
         var referrals = incidents.compactMap { $0.record.day(Keys.maracReferralDate) }
