@@ -26,13 +26,14 @@ extension Rule {
     }
 }
 
-/// Fields of the multi-agency vocabulary that `Model` does not name as constants.
+/// Fields of the multi-agency vocabulary that `Model` does not name as constants (their
+/// numbers are `ModelName`'s, so each is a constant too).
 enum Keys {
-    static let dashScore = FieldKey("dashScore")
-    static let maracReferralDate = FieldKey("maracReferralDate")
-    static let workerRole = FieldKey("workerRole")
-    static let conferenceType = FieldKey("conferenceType")
-    static let attended = FieldKey("attended")
-    static let reasonNewEpisode = FieldKey("reasonNewEpisode")
-    static let noticeDate = FieldKey("noticeDate")
+    static var dashScore: FieldKey { FieldKey(.dashScore) }
+    static var maracReferralDate: FieldKey { FieldKey(.maracReferralDate) }
+    static var workerRole: FieldKey { FieldKey(.workerRole) }
+    static var conferenceType: FieldKey { FieldKey(.conferenceType) }
+    static var attended: FieldKey { FieldKey(.attended) }
+    static var reasonNewEpisode: FieldKey { FieldKey(.reasonNewEpisode) }
+    static var noticeDate: FieldKey { FieldKey(.noticeDate) }
 }

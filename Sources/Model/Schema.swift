@@ -8,6 +8,7 @@
 public struct RecordKind: Hashable, Sendable, CustomStringConvertible {
     public let symbol: Symbol
     public init(_ name: String) { symbol = Symbol(name) }
+    @inlinable public init(_ name: ModelName) { symbol = Symbol(name) }
     public var name: String { symbol.name }
     public var description: String { name }
 }
@@ -16,6 +17,7 @@ public struct RecordKind: Hashable, Sendable, CustomStringConvertible {
 public struct FieldKey: Hashable, Sendable, CustomStringConvertible {
     public let symbol: Symbol
     public init(_ name: String) { symbol = Symbol(name) }
+    @inlinable public init(_ name: ModelName) { symbol = Symbol(name) }
     public var name: String { symbol.name }
     public var description: String { name }
 }
@@ -305,55 +307,55 @@ public enum Schema {
 }
 
 extension RecordKind {
-    public static let header = RecordKind("header")
-    public static let person = RecordKind("person")
-    public static let cinEpisode = RecordKind("cinEpisode")
-    public static let assessment = RecordKind("assessment")
-    public static let cinPlan = RecordKind("cinPlan")
-    public static let section47 = RecordKind("section47")
-    public static let cpPlan = RecordKind("cpPlan")
+    @inlinable public static var header: RecordKind { RecordKind(.header) }
+    @inlinable public static var person: RecordKind { RecordKind(.person) }
+    @inlinable public static var cinEpisode: RecordKind { RecordKind(.cinEpisode) }
+    @inlinable public static var assessment: RecordKind { RecordKind(.assessment) }
+    @inlinable public static var cinPlan: RecordKind { RecordKind(.cinPlan) }
+    @inlinable public static var section47: RecordKind { RecordKind(.section47) }
+    @inlinable public static var cpPlan: RecordKind { RecordKind(.cpPlan) }
     /// A CIN census `<Reviews>` group: a record of that layout only, holding `cpReview`s
     /// (so rule 8842Q can see an empty group). Not part of the interchange vocabulary, where
     /// reviews belong to their plan directly.
-    public static let cpReviews = RecordKind("cpReviews")
-    public static let cpReview = RecordKind("cpReview")
-    public static let preProceedings = RecordKind("preProceedings")
+    @inlinable public static var cpReviews: RecordKind { RecordKind(.cpReviews) }
+    @inlinable public static var cpReview: RecordKind { RecordKind(.cpReview) }
+    @inlinable public static var preProceedings: RecordKind { RecordKind(.preProceedings) }
 }
 
 extension FieldKey {
-    public static let laChildID = FieldKey("laChildID")
-    public static let upn = FieldKey("upn")
-    public static let formerUPN = FieldKey("formerUPN")
-    public static let upnUnknown = FieldKey("upnUnknown")
-    public static let birthDate = FieldKey("birthDate")
-    public static let expectedBirthDate = FieldKey("expectedBirthDate")
-    public static let sex = FieldKey("sex")
-    public static let genderCurrent = FieldKey("genderCurrent")
-    public static let deathDate = FieldKey("deathDate")
-    public static let ethnicity = FieldKey("ethnicity")
-    public static let disability = FieldKey("disability")
-    public static let collection = FieldKey("collection")
-    public static let year = FieldKey("year")
-    public static let referenceDate = FieldKey("referenceDate")
-    public static let lea = FieldKey("lea")
-    public static let referralDate = FieldKey("referralDate")
-    public static let referralSource = FieldKey("referralSource")
-    public static let primaryNeed = FieldKey("primaryNeed")
-    public static let closureDate = FieldKey("closureDate")
-    public static let closureReason = FieldKey("closureReason")
-    public static let initialCPCDate = FieldKey("initialCPCDate")
-    public static let referralNFA = FieldKey("referralNFA")
-    public static let startDate = FieldKey("startDate")
-    public static let endDate = FieldKey("endDate")
-    public static let internalReviewDate = FieldKey("internalReviewDate")
-    public static let authorisationDate = FieldKey("authorisationDate")
-    public static let factor = FieldKey("factor")
-    public static let icpcTargetDate = FieldKey("icpcTargetDate")
-    public static let icpcNotRequired = FieldKey("icpcNotRequired")
-    public static let initialCategory = FieldKey("initialCategory")
-    public static let latestCategory = FieldKey("latestCategory")
-    public static let previousPlans = FieldKey("previousPlans")
-    public static let date = FieldKey("date")
+    @inlinable public static var laChildID: FieldKey { FieldKey(.laChildID) }
+    @inlinable public static var upn: FieldKey { FieldKey(.upn) }
+    @inlinable public static var formerUPN: FieldKey { FieldKey(.formerUPN) }
+    @inlinable public static var upnUnknown: FieldKey { FieldKey(.upnUnknown) }
+    @inlinable public static var birthDate: FieldKey { FieldKey(.birthDate) }
+    @inlinable public static var expectedBirthDate: FieldKey { FieldKey(.expectedBirthDate) }
+    @inlinable public static var sex: FieldKey { FieldKey(.sex) }
+    @inlinable public static var genderCurrent: FieldKey { FieldKey(.genderCurrent) }
+    @inlinable public static var deathDate: FieldKey { FieldKey(.deathDate) }
+    @inlinable public static var ethnicity: FieldKey { FieldKey(.ethnicity) }
+    @inlinable public static var disability: FieldKey { FieldKey(.disability) }
+    @inlinable public static var collection: FieldKey { FieldKey(.collection) }
+    @inlinable public static var year: FieldKey { FieldKey(.year) }
+    @inlinable public static var referenceDate: FieldKey { FieldKey(.referenceDate) }
+    @inlinable public static var lea: FieldKey { FieldKey(.lea) }
+    @inlinable public static var referralDate: FieldKey { FieldKey(.referralDate) }
+    @inlinable public static var referralSource: FieldKey { FieldKey(.referralSource) }
+    @inlinable public static var primaryNeed: FieldKey { FieldKey(.primaryNeed) }
+    @inlinable public static var closureDate: FieldKey { FieldKey(.closureDate) }
+    @inlinable public static var closureReason: FieldKey { FieldKey(.closureReason) }
+    @inlinable public static var initialCPCDate: FieldKey { FieldKey(.initialCPCDate) }
+    @inlinable public static var referralNFA: FieldKey { FieldKey(.referralNFA) }
+    @inlinable public static var startDate: FieldKey { FieldKey(.startDate) }
+    @inlinable public static var endDate: FieldKey { FieldKey(.endDate) }
+    @inlinable public static var internalReviewDate: FieldKey { FieldKey(.internalReviewDate) }
+    @inlinable public static var authorisationDate: FieldKey { FieldKey(.authorisationDate) }
+    @inlinable public static var factor: FieldKey { FieldKey(.factor) }
+    @inlinable public static var icpcTargetDate: FieldKey { FieldKey(.icpcTargetDate) }
+    @inlinable public static var icpcNotRequired: FieldKey { FieldKey(.icpcNotRequired) }
+    @inlinable public static var initialCategory: FieldKey { FieldKey(.initialCategory) }
+    @inlinable public static var latestCategory: FieldKey { FieldKey(.latestCategory) }
+    @inlinable public static var previousPlans: FieldKey { FieldKey(.previousPlans) }
+    @inlinable public static var date: FieldKey { FieldKey(.date) }
 }
 
 extension Schema {
@@ -407,49 +409,49 @@ public enum Vocabulary {
 }
 
 extension RecordKind {
-    public static let identity = RecordKind("identity")
-    public static let householdMember = RecordKind("householdMember")
-    public static let referral = RecordKind("referral")
-    public static let visit = RecordKind("visit")
-    public static let strategyDiscussion = RecordKind("strategyDiscussion")
-    public static let conference = RecordKind("conference")
-    public static let coreGroup = RecordKind("coreGroup")
-    public static let notification = RecordKind("notification")
-    public static let policeIncident = RecordKind("policeIncident")
-    public static let healthContact = RecordKind("healthContact")
-    public static let caseNote = RecordKind("caseNote")
-    public static let workerAllocation = RecordKind("workerAllocation")
-    public static let transfer = RecordKind("transfer")
-    public static let careEpisode = RecordKind("careEpisode")
-    public static let lacReview = RecordKind("lacReview")
-    public static let missingEpisode = RecordKind("missingEpisode")
+    @inlinable public static var identity: RecordKind { RecordKind(.identity) }
+    @inlinable public static var householdMember: RecordKind { RecordKind(.householdMember) }
+    @inlinable public static var referral: RecordKind { RecordKind(.referral) }
+    @inlinable public static var visit: RecordKind { RecordKind(.visit) }
+    @inlinable public static var strategyDiscussion: RecordKind { RecordKind(.strategyDiscussion) }
+    @inlinable public static var conference: RecordKind { RecordKind(.conference) }
+    @inlinable public static var coreGroup: RecordKind { RecordKind(.coreGroup) }
+    @inlinable public static var notification: RecordKind { RecordKind(.notification) }
+    @inlinable public static var policeIncident: RecordKind { RecordKind(.policeIncident) }
+    @inlinable public static var healthContact: RecordKind { RecordKind(.healthContact) }
+    @inlinable public static var caseNote: RecordKind { RecordKind(.caseNote) }
+    @inlinable public static var workerAllocation: RecordKind { RecordKind(.workerAllocation) }
+    @inlinable public static var transfer: RecordKind { RecordKind(.transfer) }
+    @inlinable public static var careEpisode: RecordKind { RecordKind(.careEpisode) }
+    @inlinable public static var lacReview: RecordKind { RecordKind(.lacReview) }
+    @inlinable public static var missingEpisode: RecordKind { RecordKind(.missingEpisode) }
 }
 
 extension FieldKey {
-    public static let nhsNumber = FieldKey("nhsNumber")
-    public static let policePersonID = FieldKey("policePersonID")
-    public static let healthID = FieldKey("healthID")
-    public static let agency = FieldKey("agency")
-    public static let relationship = FieldKey("relationship")
-    public static let fromAgency = FieldKey("fromAgency")
-    public static let toAgency = FieldKey("toAgency")
-    public static let attendingAgency = FieldKey("attendingAgency")
-    public static let childSeen = FieldKey("childSeen")
-    public static let seenAlone = FieldKey("seenAlone")
-    public static let notSeenAloneReason = FieldKey("notSeenAloneReason")
-    public static let bedroomSeen = FieldKey("bedroomSeen")
-    public static let present = FieldKey("present")
-    public static let subject = FieldKey("subject")
-    public static let sentDate = FieldKey("sentDate")
-    public static let acknowledgedDate = FieldKey("acknowledgedDate")
-    public static let domesticAbuse = FieldKey("domesticAbuse")
-    public static let childPresent = FieldKey("childPresent")
-    public static let dashRisk = FieldKey("dashRisk")
-    public static let practitionerRole = FieldKey("practitionerRole")
-    public static let safeSleepAdvice = FieldKey("safeSleepAdvice")
-    public static let riskFactor = FieldKey("riskFactor")
-    public static let text = FieldKey("text")
-    public static let workerID = FieldKey("workerID")
-    public static let recordID = FieldKey("recordID")
-    public static let incidentID = FieldKey("incidentID")
+    @inlinable public static var nhsNumber: FieldKey { FieldKey(.nhsNumber) }
+    @inlinable public static var policePersonID: FieldKey { FieldKey(.policePersonID) }
+    @inlinable public static var healthID: FieldKey { FieldKey(.healthID) }
+    @inlinable public static var agency: FieldKey { FieldKey(.agency) }
+    @inlinable public static var relationship: FieldKey { FieldKey(.relationship) }
+    @inlinable public static var fromAgency: FieldKey { FieldKey(.fromAgency) }
+    @inlinable public static var toAgency: FieldKey { FieldKey(.toAgency) }
+    @inlinable public static var attendingAgency: FieldKey { FieldKey(.attendingAgency) }
+    @inlinable public static var childSeen: FieldKey { FieldKey(.childSeen) }
+    @inlinable public static var seenAlone: FieldKey { FieldKey(.seenAlone) }
+    @inlinable public static var notSeenAloneReason: FieldKey { FieldKey(.notSeenAloneReason) }
+    @inlinable public static var bedroomSeen: FieldKey { FieldKey(.bedroomSeen) }
+    @inlinable public static var present: FieldKey { FieldKey(.present) }
+    @inlinable public static var subject: FieldKey { FieldKey(.subject) }
+    @inlinable public static var sentDate: FieldKey { FieldKey(.sentDate) }
+    @inlinable public static var acknowledgedDate: FieldKey { FieldKey(.acknowledgedDate) }
+    @inlinable public static var domesticAbuse: FieldKey { FieldKey(.domesticAbuse) }
+    @inlinable public static var childPresent: FieldKey { FieldKey(.childPresent) }
+    @inlinable public static var dashRisk: FieldKey { FieldKey(.dashRisk) }
+    @inlinable public static var practitionerRole: FieldKey { FieldKey(.practitionerRole) }
+    @inlinable public static var safeSleepAdvice: FieldKey { FieldKey(.safeSleepAdvice) }
+    @inlinable public static var riskFactor: FieldKey { FieldKey(.riskFactor) }
+    @inlinable public static var text: FieldKey { FieldKey(.text) }
+    @inlinable public static var workerID: FieldKey { FieldKey(.workerID) }
+    @inlinable public static var recordID: FieldKey { FieldKey(.recordID) }
+    @inlinable public static var incidentID: FieldKey { FieldKey(.incidentID) }
 }
