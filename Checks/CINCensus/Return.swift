@@ -123,9 +123,10 @@ final class DuplicateCheck: ReturnCheck {
     private let key: FieldKey
     private let what: String
     private let personal: Bool
-    /// Each value's first use: its index in `firsts`. One hash per child (most values are
-    /// unique); this runs on the reader's thread for every child of a return.
-    private var firstIndex: [String: Int32] = [:]
+    /// Each value's first use, by its index in `firsts`: one hash per child (most values
+    /// are unique), with `TextHash` rather than a `Dictionary`'s SipHash and copied key,
+    /// for every child of a return.
+    private var firstIndex = IndexTable()
     private var firsts: [(value: String, mark: Mark)] = []
     private var others: [Int32: [Mark]] = [:]
 
@@ -139,11 +140,14 @@ final class DuplicateCheck: ReturnCheck {
         let person = child.person
         guard let field = person[key], !field.isEmpty else { return }
         let mark = findings.mark(field, of: person)
-        if let earlier = firstIndex.updateValue(Int32(firsts.count), forKey: field.text) {
-            firstIndex[field.text] = earlier
-            others[earlier, default: []].append(mark)
+        var hash = TextHash()
+        hash.add(field.text)
+        let text = field.text
+        if let earlier = firstIndex.findOrAdd(hash: hash.value, .init(index: Int32(firsts.count), part: 0),
+                                              matches: { firsts[Int($0.index)].value == text }) {
+            others[earlier.index, default: []].append(mark)
         } else {
-            firsts.append((field.text, mark))
+            firsts.append((text, mark))
         }
     }
 

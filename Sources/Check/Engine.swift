@@ -58,15 +58,19 @@ public final class ReturnChecker: @unchecked Sendable {
         return findings.diagnostics
     }
 
-    /// Shows one child to the return-level rules (in source order).
+    /// Shows one child to the return-level rules (in source order), into one `Findings`
+    /// rebound to each rule, the checks read in place (a copy of each entry retained its
+    /// rule and its check, for every child).
     public func observe(_ child: Child) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for entry in returnChecks {
-            var findings = Findings(entry.active)
-            entry.check.observe(child, &findings)
-            out.append(contentsOf: findings.diagnostics)
+        returnChecks.withUnsafeBufferPointer { checks in
+            guard let first = checks.first else { return [] }
+            var findings = Findings(first.active)
+            for i in checks.indices {
+                findings.rebind(to: checks[i].active)
+                checks[i].check.observe(child, &findings)
+            }
+            return findings.diagnostics
         }
-        return out
     }
 
     /// Lets the return-level rules report once every child has been seen.

@@ -1,5 +1,5 @@
 @testable import Map
-@testable import Link
+import Model
 import Testing
 
 @Suite struct IndexTableTests {

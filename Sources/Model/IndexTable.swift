@@ -2,24 +2,36 @@
 /// table holds each entry's hash and position, and the caller says whether an entry
 /// matches. Linking a large export looks up millions of identifiers; a `Dictionary` keyed
 /// by them would hash every `String` with SipHash and copy (retain) it into the table.
-struct IndexTable {
+public struct IndexTable: Sendable {
     /// Where an entry is kept: two numbers the caller chooses (a fragment and one of its
     /// keys, or an identity and 0). `hash` 0 marks an empty slot.
-    struct Position: Equatable {
-        var index: Int32
-        var part: Int32
+    public struct Position: Equatable, Sendable {
+        public var index: Int32
+        public var part: Int32
+        @inlinable public init(index: Int32, part: Int32) {
+            self.index = index
+            self.part = part
+        }
     }
-    private struct Slot {
-        var hash: UInt32 = 0
-        var position = Position(index: 0, part: 0)
+    @usableFromInline struct Slot: Sendable {
+        @usableFromInline var hash: UInt32 = 0
+        @usableFromInline var position = Position(index: 0, part: 0)
+        @inlinable init() {}
+        @inlinable init(hash: UInt32, position: Position) {
+            self.hash = hash
+            self.position = position
+        }
     }
-    private var slots: [Slot] = []
-    private(set) var count = 0
+    @usableFromInline var slots: [Slot] = []
+    /// Entries added.
+    public var count: Int { used }
+    @usableFromInline var used = 0
 
-    init() {}
+    public init() {}
 
     /// Makes room for `more` entries without growing while they are added.
-    mutating func reserve(_ more: Int) {
+    @inlinable
+    public mutating func reserve(_ more: Int) {
         let needed = (count + more) * 2
         guard slots.count < needed else { return }
         var size = max(16, slots.count)
@@ -29,7 +41,8 @@ struct IndexTable {
 
     /// The first entry with `hash` that `matches`; when there is none, `position` is added
     /// and nil returned. One probe sequence for both.
-    mutating func findOrAdd(hash: UInt64, _ position: Position, matches: (Position) -> Bool) -> Position? {
+    @inlinable
+    public mutating func findOrAdd(hash: UInt64, _ position: Position, matches: (Position) -> Bool) -> Position? {
         if (count + 1) * 2 > slots.count { rehash(max(16, slots.count * 2)) }
         let h = IndexTable.tag(hash)
         let mask = slots.count - 1
@@ -38,7 +51,7 @@ struct IndexTable {
             let s = slots[i]
             if s.hash == 0 {
                 slots[i] = Slot(hash: h, position: position)
-                count += 1
+                used += 1
                 return nil
             }
             if s.hash == h && matches(s.position) { return s.position }
@@ -47,12 +60,14 @@ struct IndexTable {
     }
 
     /// 32 bits of the hash, never 0 (the empty slot's mark). The low bits pick the slot.
-    private static func tag(_ hash: UInt64) -> UInt32 {
+    @inlinable
+    static func tag(_ hash: UInt64) -> UInt32 {
         let t = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
         return t == 0 ? 1 : t
     }
 
-    private mutating func rehash(_ size: Int) {
+    @usableFromInline
+    mutating func rehash(_ size: Int) {
         let old = slots
         slots = Array(repeating: Slot(), count: size)
         let mask = size - 1
@@ -67,25 +82,28 @@ struct IndexTable {
 /// A fast, seeded hash of identifier text: eight bytes at a time, multiply and shift.
 /// Identifiers are short (ten digits, thirteen characters), where SipHash's set-up
 /// dominates. The seed changes from run to run, so crafted input cannot aim collisions.
-struct TextHash {
-    private static let seed = UInt64.random(in: 1...UInt64.max)
-    private static let m: UInt64 = 0x9E37_79B9_7F4A_7C15
+public struct TextHash: Sendable {
+    @usableFromInline static let seed = UInt64.random(in: 1...UInt64.max)
+    @usableFromInline static let m: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    private var h: UInt64
+    @usableFromInline var h: UInt64
 
-    init(_ salt: UInt64 = 0) { h = TextHash.seed ^ (salt &* TextHash.m) }
+    @inlinable public init(_ salt: UInt64 = 0) { h = TextHash.seed ^ (salt &* TextHash.m) }
 
-    mutating func add(_ word: UInt64) {
+    @inlinable
+    public mutating func add(_ word: UInt64) {
         h = (h ^ word) &* TextHash.m
         h ^= h >> 29
     }
 
-    mutating func add(_ text: String) {
+    @inlinable
+    public mutating func add(_ text: String) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { add(UnsafeRawBufferPointer($0)) }
         if done == nil { Array(text.utf8).withUnsafeBytes { add($0) } }
     }
 
-    private mutating func add(_ raw: UnsafeRawBufferPointer) {
+    @inlinable
+    public mutating func add(_ raw: UnsafeRawBufferPointer) {
         var i = 0
         while i + 8 <= raw.count {
             add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
@@ -101,7 +119,8 @@ struct TextHash {
         add(tail)
     }
 
-    var value: UInt64 {
+    @inlinable
+    public var value: UInt64 {
         var x = h
         x ^= x >> 33
         x = x &* 0xFF51_AFD7_ED55_8CCD
