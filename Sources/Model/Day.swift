@@ -67,9 +67,31 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// `yyyy-mm-dd`.
+    /// `yyyy-mm-dd`. Written digit by digit into a small string: rules compare and print
+    /// dates this way for many children (a padded interpolation cost thousands of
+    /// instructions).
     public var description: String {
         let c = components
+        guard (0...9999).contains(c.year) else { return Day.padded(c) }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            func digits(_ value: Int, at start: Int, width: Int) {
+                var v = value
+                for k in (start..<(start + width)).reversed() {
+                    b[k] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+            }
+            digits(c.year, at: 0, width: 4)
+            b[4] = UInt8(ascii: "-")
+            digits(c.month, at: 5, width: 2)
+            b[7] = UInt8(ascii: "-")
+            digits(c.day, at: 8, width: 2)
+            return 10
+        }
+    }
+
+    /// `yyyy-mm-dd` for any year (five digits, or a sign, past the four-digit range).
+    static func padded(_ c: (year: Int, month: Int, day: Int)) -> String {
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)
             return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s

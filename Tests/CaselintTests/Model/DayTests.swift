@@ -1,4 +1,5 @@
-import Model
+import Foundation
+@testable import Model
 import Testing
 
 @Suite struct DayTests {
@@ -33,5 +34,22 @@ import Testing
         #expect(Day(iso: "2024-01-31")!.adding(months: 1).description == "2024-02-29")
         #expect(Day(iso: "2024-02-29")!.adding(years: -1).description == "2023-02-28")
         #expect(Day(iso: "2025-03-31")!.adding(months: -13).description == "2024-02-29")
+    }
+
+    /// `description` writes the digits itself for years 0–9999: every day of that range
+    /// reads as the padded components, and so do days outside it.
+    @Test func describesEveryDayAsItsPaddedComponents() {
+        let first = Day(iso: "0000-01-01")!.number, last = Day(iso: "9999-12-31")!.number
+        let edges = Array((first - 400)...(first + 400)) + Array((last - 400)...(last + 400))
+        for n in edges + Array(stride(from: first, through: last, by: 37)) {
+            let day = Day(number: n)
+            #expect(day.description == Day.padded(day.components))
+            if n == first || n == last || n % 1009 == 0 {
+                let c = day.components
+                let expected = String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+                if (0...9999).contains(c.year) { #expect(day.description == expected) }
+            }
+        }
+        #expect(Day(iso: "0987-06-05")?.description == "0987-06-05")
     }
 }
