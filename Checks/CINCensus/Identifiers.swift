@@ -19,8 +19,10 @@ extension CINCensus {
                     """),
              ]) { child, out in
             let person = child.person
+            // (A check letter is due only when characters 2-13 are ASCII digits, so the
+            // first character is then the first byte.)
             guard let upn = person[.upn], let expected = UPN.checkLetter(upn.text),
-                  upn.text.first != expected else { return }
+                  upn.text.utf8.first != expected.asciiValue else { return }
             out.report("UPN \(personal: upn.text) has the wrong check letter at character 1 (expected \(personal: expected))",
                        at: upn, of: person)
         },
@@ -31,12 +33,21 @@ extension CINCensus {
              examples: [
                 .bad("LA code 999", exampleChild(ids: "<UPN>A999000000001</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
                 .good("LA code 201", exampleChild(ids: "<UPN>T201000224002</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
+                .good("LA code 201, with a full-width digit later (another rule's finding)", exampleChild(ids: "<UPN>T2010002２4002</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
+                .bad("LA code 999, with a full-width digit later", exampleChild(ids: "<UPN>T9990002２4002</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
                 .good("LA code 942, recognised since 2023-24", exampleChild(ids: "<UPN>A942000000001</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
                 .bad("LA code 942 in a 2022-23 return", exampleChild(ids: "<UPN>A942000000001</UPN>", "<CINreferralDate>2022-06-10</CINreferralDate>")).inYear(2023),
              ]) { child, out in
             let person = child.person
-            guard let upn = person[.upn], upn.text.unicodeScalars.count == 13 else { return }
-            let code = String(upn.text.unicodeScalars.dropFirst().prefix(3))
+            guard let upn = person[.upn] else { return }
+            let code: String
+            if let ascii = UPN.ascii(upn.text, { $0.count == 13 ? String(decoding: $0[1..<4], as: UTF8.self) : "" }) {
+                guard !ascii.isEmpty else { return }
+                code = ascii
+            } else {
+                guard upn.text.unicodeScalars.count == 13 else { return }
+                code = String(upn.text.unicodeScalars.dropFirst().prefix(3))
+            }
             guard !UPN.isLACode(code, year: out.context.ruleset.year) else { return }
             out.report("UPN \(personal: upn.text) has characters 2-4 '\(personal: code)', which are not a recognised local authority code",
                        at: upn, of: person)
@@ -47,14 +58,21 @@ extension CINCensus {
              rationale: "Characters 5 to 12 of a UPN are digits; anything else, or a UPN too short to have them, is a mistyped UPN.",
              examples: [
                 .bad("a letter at character 7", exampleChild(ids: "<UPN>T2010002X4002</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
+                .bad("a full-width digit at character 9", exampleChild(ids: "<UPN>T2010002２4002</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
                 .good("digits at characters 5-12", exampleChild(ids: "<UPN>T201000224002</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
              ]) { child, out in
             let person = child.person
             guard let upn = person[.upn], !upn.isEmpty else { return }
-            let scalars = Array(upn.text.unicodeScalars)
-            let middle = scalars.count > 4 ? scalars[4..<min(12, scalars.count)] : []
-            guard middle.isEmpty || !middle.allSatisfy(UPN.isDigit) else { return }
-            let why = middle.isEmpty ? "is too short to have characters 5-12" : "has characters 5-12 that are not all digits"
+            // (Whether characters 5-12 are missing, and whether they are all digits.)
+            let (missing, digits) = UPN.ascii(upn.text) { b in
+                (b.count <= 4, b.count > 4 && b[4..<min(12, b.count)].allSatisfy { $0 >= 48 && $0 <= 57 })
+            } ?? {
+                let scalars = Array(upn.text.unicodeScalars)
+                let middle = scalars.count > 4 ? scalars[4..<min(12, scalars.count)] : []
+                return (middle.isEmpty, !middle.isEmpty && middle.allSatisfy(UPN.isDigit))
+            }()
+            guard missing || !digits else { return }
+            let why = missing ? "is too short to have characters 5-12" : "has characters 5-12 that are not all digits"
             out.report("UPN \(personal: upn.text) \(why)", at: upn, of: person)
         },
         .cin("1550", "upn-last-character", .format,
@@ -65,11 +83,15 @@ extension CINCensus {
                 .bad("ends in O", exampleChild(ids: "<UPN>T20100022400O</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
                 .good("ends in a digit", exampleChild(ids: "<UPN>T201000224002</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
                 .good("temporary UPN ending in a letter", exampleChild(ids: "<UPN>T20100022400A</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
+                .bad("ends in a full-width digit", exampleChild(ids: "<UPN>T20100022400２</UPN>", "<CINreferralDate>2024-06-10</CINreferralDate>")),
              ]) { child, out in
             let person = child.person
             guard let upn = person[.upn] else { return }
-            let scalars = Array(upn.text.unicodeScalars)
-            guard scalars.count == 13, !UPN.isLastCharacter(scalars[12]) else { return }
+            let wrongLast = UPN.ascii(upn.text) { $0.count == 13 && !UPN.isLastCharacter(Unicode.Scalar($0[12])) } ?? {
+                let scalars = Array(upn.text.unicodeScalars)
+                return scalars.count == 13 && !UPN.isLastCharacter(scalars[12])
+            }()
+            guard wrongLast else { return }
             out.report("UPN \(personal: upn.text) ends in a character that is neither a digit nor a letter other than I, O and S",
                        at: upn, of: person)
         },
@@ -115,7 +137,8 @@ extension CINCensus {
                     """),
              ]) { child, out in
             let person = child.person
-            guard let id = person[.laChildID] else { return }
+            // (No more scalars than bytes: a short id needs no counting.)
+            guard let id = person[.laChildID], id.text.utf8.count > 20 else { return }
             let length = id.text.unicodeScalars.count
             guard length > 20 else { return }
             out.report("LA child id is \(length) characters long, more than 20", at: id, of: person)
@@ -171,15 +194,26 @@ public enum UPN {
     /// The check letter due for a 13-character UPN whose characters 2–13 are digits; nil
     /// when the UPN does not have that form (other rules report the form).
     public static func checkLetter(_ upn: String) -> Character? {
-        let bytes = Array(upn.utf8)
-        guard bytes.count == 13 else { return nil }
-        var sum = 0
-        for i in 1..<13 {
-            let b = bytes[i]
-            guard b >= 48, b <= 57 else { return nil }
-            sum += Int(b - 48) * (i + 1)
+        var text = upn
+        let sum: Int? = text.withUTF8 { bytes in
+            guard bytes.count == 13 else { return nil }
+            var sum = 0
+            for i in 1..<13 {
+                let b = bytes[i]
+                guard b >= 48, b <= 57 else { return nil }
+                sum += Int(b - 48) * (i + 1)
+            }
+            return sum
         }
-        return letters[sum % 23]
+        return sum.map { letters[$0 % 23] }
+    }
+
+    /// `body` on the text's bytes when all are ASCII, so that each byte is one Unicode
+    /// scalar (a UPN nearly always is); nil otherwise. Read in place: the UPN rules run on
+    /// every child.
+    static func ascii<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? body(bytes) : nil }
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
