@@ -33,11 +33,18 @@ extension CINCensus {
                 .good("referred during pregnancy", exampleChild(ids: "<ExpectedPersonBirthDate>2025-05-01</ExpectedPersonBirthDate>", "<CINreferralDate>2024-11-10</CINreferralDate>")),
              ]) { child, out in
             let person = child.person
-            let births = [person[.birthDate], person[.expectedBirthDate]].compactMap { f in f.flatMap { $0.day == nil ? nil : $0 } }
-            guard !births.isEmpty else { return }
+            // The date of birth, then the expected one, when valid (no list made per child).
+            let born = person[.birthDate].flatMap { $0.day == nil ? nil : $0 }
+            let expected = person[.expectedBirthDate].flatMap { $0.day == nil ? nil : $0 }
+            guard born != nil || expected != nil else { return }
+            func longBefore(_ r: Day) -> Field? {
+                if let b = born, r < b.day! - 280 { return b }
+                if let e = expected, r < e.day! - 280 { return e }
+                return nil
+            }
             for episode in child.episodes {
                 guard let referral = episode[.referralDate], let r = referral.day,
-                      let birth = births.first(where: { r < $0.day! - 280 }) else { continue }
+                      let birth = longBefore(r) else { continue }
                 let what = birth.key == .birthDate ? "date of birth" : "expected date of birth"
                 out.report("referral of \(r) is more than 40 weeks (280 days) before the \(what) \(personal: birth.day!)",
                            at: referral, of: episode, notes: [out.note("the \(what) is recorded here", at: birth, of: person)])
@@ -131,11 +138,17 @@ extension CINCensus {
                 .bad("two open episodes with further action", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><ReferralNFA>false</ReferralNFA>", "<CINreferralDate>2024-09-10</CINreferralDate><ReferralNFA>false</ReferralNFA>")),
                 .good("first episode closed", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><CINclosureDate>2024-08-01</CINclosureDate><ReferralNFA>false</ReferralNFA>", "<CINreferralDate>2024-09-10</CINreferralDate><ReferralNFA>false</ReferralNFA>")),
              ]) { child, out in
-            let open = child.episodes.filter { $0.day(.closureDate) == nil && isFalseFlag($0[.referralNFA]) }
-            guard open.count > 1 else { return }
-            out.report("\(open.count) episodes that went on to further action are open (no closure date); at most one may be",
-                       at: open[1], missing: "CINclosureDate",
-                       notes: [out.note("another open episode, referred on \(shown(open[0][.referralDate])), starts here", at: open[0])])
+            // (Counted, the first two kept: no list made per child.)
+            var count = 0
+            var first: RecordRef?, second: RecordRef?
+            for e in child.episodes where e.day(.closureDate) == nil && isFalseFlag(e[.referralNFA]) {
+                count += 1
+                if first == nil { first = e } else if second == nil { second = e }
+            }
+            guard count > 1, let first, let second else { return }
+            out.report("\(count) episodes that went on to further action are open (no closure date); at most one may be",
+                       at: second, missing: "CINclosureDate",
+                       notes: [out.note("another open episode, referred on \(shown(first[.referralDate])), starts here", at: first)])
         },
         .cin("8816", "open-episode-not-latest", .consistency,
              fields: ["CINreferralDate", "ReferralNFA"],
@@ -145,12 +158,20 @@ extension CINCensus {
                 .bad("open episode before a later one", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><ReferralNFA>false</ReferralNFA>", "<CINreferralDate>2024-09-10</CINreferralDate><CINclosureDate>2024-09-11</CINclosureDate><ReferralNFA>true</ReferralNFA>")),
                 .good("open episode is the latest", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><CINclosureDate>2024-06-11</CINclosureDate><ReferralNFA>true</ReferralNFA>", "<CINreferralDate>2024-09-10</CINreferralDate><ReferralNFA>false</ReferralNFA>")),
              ]) { child, out in
-            let dated = child.episodes.filter { $0.day(.referralDate) != nil }
-            guard dated.count > 1 else { return }
             // The latest referral; the first of equal dates, as the DfE validator takes it.
-            var latest = dated[0]
-            for e in dated.dropFirst() where e.day(.referralDate)! > latest.day(.referralDate)! { latest = e }
-            for episode in dated where episode.index != latest.index
+            var datedCount = 0
+            var latest: RecordRef?
+            var latestDay = Day(number: 0)
+            for e in child.episodes {
+                guard let d = e.day(.referralDate) else { continue }
+                datedCount += 1
+                if latest == nil || d > latestDay {
+                    latest = e
+                    latestDay = d
+                }
+            }
+            guard datedCount > 1, let latest else { return }
+            for episode in child.episodes where episode.day(.referralDate) != nil && episode.index != latest.index
             && episode.day(.closureDate) == nil && isFalseFlag(episode[.referralNFA]) {
                 out.report("episode referred on \(episode.day(.referralDate)!) is open and went on to further action, but it is not the latest episode",
                            at: episode[.referralDate]!, of: episode,

@@ -80,15 +80,15 @@ extension CINCensus {
             for a in child.records(.assessment) {
                 let list = a.all(.factor)
                 guard list.count > 1 else { continue }
-                var seen: [String: Field] = [:]
-                for f in list {
-                    if let first = seen[f.text] {
-                        let what: Message = f.isEmpty ? "an empty factor" : "factor '\(f.text)'"
-                        out.report("\(what) is recorded more than once in this assessment", at: f, of: a,
-                                   notes: [out.note("it is first recorded here", at: first, of: a)])
-                        break
-                    }
-                    seen[f.text] = f
+                // An assessment has a handful of factors: each is compared with those before
+                // it (no table per assessment).
+                for i in list.indices {
+                    let f = list[i]
+                    guard let first = list[..<i].first(where: { $0.text == f.text }) else { continue }
+                    let what: Message = f.isEmpty ? "an empty factor" : "factor '\(f.text)'"
+                    out.report("\(what) is recorded more than once in this assessment", at: f, of: a,
+                               notes: [out.note("it is first recorded here", at: first, of: a)])
+                    break
                 }
             }
         },
