@@ -17,15 +17,24 @@ struct FollowedByRule: Sendable {
         let within = trigger.within.value(run)
         var list: [Candidate]?
         var codes: [String]?
+        // Days already judged: the first kept apart, as most children have one trigger.
+        var firstSeen: Int32?
         var seen: [Int32] = []
         trigger.selection.each(run) { i in
             let env = run.env(i)
             guard let a = trigger.from.first(env) else { return }
-            if seen.contains(a.day.number) { return }
-            seen.append(a.day.number)
+            if firstSeen == nil {
+                firstSeen = a.day.number
+            } else {
+                if firstSeen == a.day.number || seen.contains(a.day.number) { return }
+                seen.append(a.day.number)
+            }
             let deadline = within.end(from: a.day, calendar: run.calendar)
             if let lapse = trigger.until?.first(env), lapse.day < deadline { return }
             guard let end = run.endOfData(), deadline <= end else { return }
+            // Where absence says nothing (a return checked alone), nothing is reported:
+            // asked before the window is searched.
+            if !trigger.absenceAlways, !run.judgesAbsence(of: then.kinds) { return }
             if list == nil { list = then.candidates(run) }
             let candidates = list!
             let start = candidates.firstIndex(onOrAfter: a.day)
@@ -47,7 +56,6 @@ struct FollowedByRule: Sendable {
             } else if inWindow({ _ in true }) {
                 return
             }
-            if !trigger.absenceAlways, !run.judgesAbsence(of: then.kinds) { return }
             report(a, missing, deadline, within, i, candidates, run, &out)
         }
     }

@@ -41,11 +41,15 @@ struct RecordSource: Sendable {
     }
     let parts: [Part]
     let spelled: String
+    /// The record types, each once (worked out once: rules ask for every child).
+    let kinds: [RecordKind]
 
-    var kinds: [RecordKind] {
-        var out: [RecordKind] = []
-        for p in parts where !out.contains(p.kind) { out.append(p.kind) }
-        return out
+    init(parts: [Part], spelled: String) {
+        self.parts = parts
+        self.spelled = spelled
+        var kinds: [RecordKind] = []
+        for p in parts where !kinds.contains(p.kind) { kinds.append(p.kind) }
+        self.kinds = kinds
     }
 
     func date(of kind: RecordKind) -> FieldKey? { parts.first { $0.kind == kind }?.date }
