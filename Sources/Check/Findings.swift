@@ -70,32 +70,38 @@ public final class ActiveRule: Sendable {
 /// Collects one rule's diagnostics. Rules never throw: they report here.
 public struct Findings {
     /// Not retained: a `ReturnChecker` holds its rules while they run, and a rule runs
-    /// ~150 times per child (`owner` keeps one made here alive).
-    @usableFromInline private(set) unowned(unsafe) var active: ActiveRule
+    /// ~150 times per child (`owner` keeps one made here alive). Read through
+    /// `withActive` on hot paths: an `unowned(unsafe)` reference is retained at each read.
+    @usableFromInline private(set) var activeRef: Unmanaged<ActiveRule>
+    @usableFromInline var active: ActiveRule { activeRef.takeUnretainedValue() }
     private let owner: ActiveRule?
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// Runs `body` on the active rule without retaining it.
+    @inlinable
+    func withActive<R>(_ body: (ActiveRule) -> R) -> R { activeRef._withUnsafeGuaranteedRef(body) }
+
     /// Inlinable so that a rule reading `out.context.census` does not copy the whole context.
-    @inlinable public var rule: Rule { active.rule }
-    @inlinable public var context: CheckContext { active.context }
+    @inlinable public var rule: Rule { withActive { $0.rule } }
+    @inlinable public var context: CheckContext { withActive { $0.context } }
     /// The parameter values the configuration sets for the rule (empty: every default).
-    @inlinable public var configuredParameters: [String: ParameterValue] { active.configured }
+    @inlinable public var configuredParameters: [String: ParameterValue] { withActive { $0.configured } }
 
     public init(rule: Rule, context: CheckContext) {
         let made = ActiveRule(rule: rule, context: context)
         owner = made
-        active = made
+        activeRef = .passUnretained(made)
     }
 
     public init(_ active: ActiveRule) {
-        self.active = active
+        activeRef = .passUnretained(active)
         owner = nil
     }
 
     /// Collects the next rule's findings after this one's: a checker runs every rule on a
     /// child into one `Findings`, instead of making and freeing one per rule.
     mutating func rebind(to next: ActiveRule) {
-        active = next
+        activeRef = .passUnretained(next)
     }
 
     /// Reports at a field of a record.

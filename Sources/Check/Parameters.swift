@@ -166,7 +166,11 @@ public struct RuleParameters: Sendable, Equatable {
 extension Findings {
     /// The value of one of the rule's parameters: configured, else the rule's default.
     public func parameter(_ name: String) -> ParameterValue? {
-        for p in active.parameterValues where p.name == name { return p.value }
+        let found: ParameterValue?? = withActive { a in
+            for p in a.parameterValues where p.name == name { return .some(p.value) }
+            return nil
+        }
+        if let found { return found }
         assertionFailure("rule \(rule.id) reads parameter '\(name)' it does not declare")
         return nil
     }
