@@ -99,7 +99,11 @@ public struct Linter: Sendable {
             for (i, file) in foundFiles.enumerated() {
                 limit.wait()
                 queue.async {
-                    outcomes.put(self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound), at: i)
+                    // Files read side by side keep the cores busy between them; only the last
+                    // few, which may end up read alone, check their children on other threads
+                    // too (handing children across cores costs a tenth more work).
+                    let workers = foundFiles.count - i > jobs ? 1 : jobs
+                    outcomes.put(self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound, workers: workers), at: i)
                     self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
                     RunBoard.finished(i)
                     limit.signal()
@@ -240,7 +244,7 @@ public struct Linter: Sendable {
     }
 
     /// Reads, maps and checks one file.
-    func check(_ file: FoundFile, id: FileID, plan: SourcePlan, collect: SourceChecker.Collect) -> FileOutcome {
+    func check(_ file: FoundFile, id: FileID, plan: SourcePlan, collect: SourceChecker.Collect, workers: Int = 1) -> FileOutcome {
         var outcome = FileOutcome(path: file.path)
         let family: SourceFamily
         switch plan {
@@ -260,7 +264,7 @@ public struct Linter: Sendable {
         }
         let limits = options.limits
         let sink = SourceChecker(file: id, family: family, rules: rules, ruleset: options.ruleset, collect: collect, limits: limits,
-                                 parameters: options.parameters, workers: options.jobs)
+                                 parameters: options.parameters, workers: workers)
         outcome.format = family.name
         // Findings the reader makes about a file belong to the file's agency.
         let agency = Linter.agency(of: plan)
