@@ -39,15 +39,8 @@ extension CINCensus {
                 .bad("LA code 942 in a 2022-23 return", exampleChild(ids: "<UPN>A942000000001</UPN>", "<CINreferralDate>2022-06-10</CINreferralDate>")).inYear(2023),
              ]) { child, out in
             let person = child.person
-            guard let upn = person[.upn] else { return }
-            let code: String
-            if let ascii = UPN.ascii(upn.text, { $0.count == 13 ? String(decoding: $0[1..<4], as: UTF8.self) : "" }) {
-                guard !ascii.isEmpty else { return }
-                code = ascii
-            } else {
-                guard upn.text.unicodeScalars.count == 13 else { return }
-                code = String(upn.text.unicodeScalars.dropFirst().prefix(3))
-            }
+            guard let upn = person[.upn],
+                  let code = UPN.withScalars(upn.text, { $0.count == 13 ? $0.text(1..<4) : nil }) else { return }
             guard !UPN.isLACode(code, year: out.context.ruleset.year) else { return }
             out.report("UPN \(personal: upn.text) has characters 2-4 '\(personal: code)', which are not a recognised local authority code",
                        at: upn, of: person)
@@ -64,13 +57,9 @@ extension CINCensus {
             let person = child.person
             guard let upn = person[.upn], !upn.isEmpty else { return }
             // (Whether characters 5-12 are missing, and whether they are all digits.)
-            let (missing, digits) = UPN.ascii(upn.text) { b in
-                (b.count <= 4, b.count > 4 && b[4..<min(12, b.count)].allSatisfy { $0 >= 48 && $0 <= 57 })
-            } ?? {
-                let scalars = Array(upn.text.unicodeScalars)
-                let middle = scalars.count > 4 ? scalars[4..<min(12, scalars.count)] : []
-                return (middle.isEmpty, !middle.isEmpty && middle.allSatisfy(UPN.isDigit))
-            }()
+            let (missing, digits) = UPN.withScalars(upn.text) { s in
+                (s.count <= 4, s.count > 4 && (4..<min(12, s.count)).allSatisfy { UPN.isDigit(s[$0]) })
+            }
             guard missing || !digits else { return }
             let why = missing ? "is too short to have characters 5-12" : "has characters 5-12 that are not all digits"
             out.report("UPN \(personal: upn.text) \(why)", at: upn, of: person)
@@ -87,11 +76,7 @@ extension CINCensus {
              ]) { child, out in
             let person = child.person
             guard let upn = person[.upn] else { return }
-            let wrongLast = UPN.ascii(upn.text) { $0.count == 13 && !UPN.isLastCharacter(Unicode.Scalar($0[12])) } ?? {
-                let scalars = Array(upn.text.unicodeScalars)
-                return scalars.count == 13 && !UPN.isLastCharacter(scalars[12])
-            }()
-            guard wrongLast else { return }
+            guard UPN.withScalars(upn.text, { $0.count == 13 && !UPN.isLastCharacter($0[12]) }) else { return }
             out.report("UPN \(personal: upn.text) ends in a character that is neither a digit nor a letter other than I, O and S",
                        at: upn, of: person)
         },
@@ -208,12 +193,34 @@ public enum UPN {
         return sum.map { letters[$0 % 23] }
     }
 
-    /// `body` on the text's bytes when all are ASCII, so that each byte is one Unicode
-    /// scalar (a UPN nearly always is); nil otherwise. Read in place: the UPN rules run on
-    /// every child.
-    static func ascii<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        var text = text
-        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? body(bytes) : nil }
+    /// A text's Unicode scalars, by position. The UPN rules run on every child: a text
+    /// all ASCII (a UPN nearly always is) is read in place, each byte one scalar; any
+    /// other is made an array.
+    struct Scalars {
+        private let ascii: UnsafeBufferPointer<UInt8>?
+        private let scalars: [Unicode.Scalar]
+
+        fileprivate init(ascii: UnsafeBufferPointer<UInt8>?, scalars: [Unicode.Scalar]) {
+            self.ascii = ascii
+            self.scalars = scalars
+        }
+
+        var count: Int { ascii?.count ?? scalars.count }
+        subscript(i: Int) -> Unicode.Scalar { ascii.map { Unicode.Scalar($0[i]) } ?? scalars[i] }
+        /// The scalars in `range` as text.
+        func text(_ range: Range<Int>) -> String {
+            if let ascii { return String(decoding: UnsafeBufferPointer(rebasing: ascii[range]), as: UTF8.self) }
+            var view = String.UnicodeScalarView()
+            for i in range { view.append(self[i]) }
+            return String(view)
+        }
+    }
+
+    /// `body` on `text`'s scalars (`Scalars`), valid only during the call.
+    static func withScalars<R>(_ text: String, _ body: (Scalars) -> R) -> R {
+        var bytes = text
+        let ascii: R? = bytes.withUTF8 { $0.allSatisfy { $0 < 0x80 } ? body(Scalars(ascii: $0, scalars: [])) : nil }
+        return ascii ?? body(Scalars(ascii: nil, scalars: Array(text.unicodeScalars)))
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }

@@ -12,7 +12,6 @@ struct DeadlineRule: Sendable {
     let message: Message.Builder
     /// The kinds of the records a B may be (none when every B is a field).
     private let recordKinds: [RecordKind]
-    private let hasRecordTarget: Bool
 
     init(trigger: DeadlineKind.Trigger, targets: [DeadlineKind.Target], before: Bool, missing: String, message: Message.Builder) {
         self.trigger = trigger
@@ -23,7 +22,6 @@ struct DeadlineRule: Sendable {
         var kinds: [RecordKind] = []
         for case .record(let s) in targets { kinds += s.kinds }
         recordKinds = kinds
-        hasRecordTarget = targets.contains { if case .record = $0 { true } else { false } }
     }
 
     /// A B found: its date, where it is, and whether it is a field of the trigger itself.
@@ -40,15 +38,13 @@ struct DeadlineRule: Sendable {
         // Each record target's candidates, listed when first needed (none is, when every
         // B is a field: then nothing is allocated per child).
         var lists: [[Candidate]?] = []
-        let dedupe = hasRecordTarget
-        var seen: [Int32] = []
+        // (A record target names at least one kind.)
+        let dedupe = !recordKinds.isEmpty
+        var judged = JudgedDays()
         trigger.selection.each(run) { i in
             let env = run.env(i)
             guard let a = trigger.from.first(env) else { return }
-            if dedupe {
-                if seen.contains(a.day.number) { return }
-                seen.append(a.day.number)
-            }
+            if dedupe, !judged.isNew(a.day) { return }
             let deadline = before ? within.start(before: a.day, calendar: run.calendar) : within.end(from: a.day, calendar: run.calendar)
             var found: Found?
             search: for (t, target) in targets.enumerated() {

@@ -17,18 +17,11 @@ struct FollowedByRule: Sendable {
         let within = trigger.within.value(run)
         var list: [Candidate]?
         var codes: [String]?
-        // Days already judged: the first kept apart, as most children have one trigger.
-        var firstSeen: Int32?
-        var seen: [Int32] = []
+        var judged = JudgedDays()
         trigger.selection.each(run) { i in
             let env = run.env(i)
             guard let a = trigger.from.first(env) else { return }
-            if firstSeen == nil {
-                firstSeen = a.day.number
-            } else {
-                if firstSeen == a.day.number || seen.contains(a.day.number) { return }
-                seen.append(a.day.number)
-            }
+            if !judged.isNew(a.day) { return }
             let deadline = within.end(from: a.day, calendar: run.calendar)
             if let lapse = trigger.until?.first(env), lapse.day < deadline { return }
             guard let end = run.endOfData(), deadline <= end else { return }

@@ -93,6 +93,25 @@ struct Candidate {
     let part: Int
 }
 
+/// The trigger days a rule has judged for one child: the same event recorded twice (a plan
+/// in the census and in another agency's file) is judged once. The first day is kept
+/// apart, so that a child with one trigger, the most common, makes no list.
+struct JudgedDays {
+    private var first: Int32?
+    private var more: [Int32] = []
+
+    /// True the first time `day` is given.
+    mutating func isNew(_ day: Day) -> Bool {
+        guard let first else {
+            first = day.number
+            return true
+        }
+        if first == day.number || more.contains(day.number) { return false }
+        more.append(day.number)
+        return true
+    }
+}
+
 extension Array where Element == Candidate {
     /// Index of the first candidate dated on or after `day` (binary search).
     func firstIndex(onOrAfter day: Day) -> Int {
