@@ -75,27 +75,45 @@ public final class XMLReader {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        let reader = XMLReader(handler: handler, maxDepth: limits.maxDepth)
-        return try reader.run { buffer in
-            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+        func fill(_ into: UnsafeMutableRawPointer, _ count: Int) throws -> Int {
+            let n = Glibc.read(fd, into, count)
             if n < 0 { throw ReadError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
             return n
         }
+        var rest = handler
+        // The scanner needs to start again from the top when it hands over: a regular file.
+        var info = stat()
+        if fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG {
+            let scanner = XMLScanner(handler: handler, maxDepth: limits.maxDepth, chunkSize: chunkSize)
+            guard case .unsupported(let progress) = try scanner.run(fill: { try fill($0, $1) }) else { return nil }
+            guard lseek(fd, 0, SEEK_SET) == 0 else { throw ReadError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+            rest = SkippingHandler.wrapping(handler, past: progress)
+        }
+        return try XMLReader(handler: rest, maxDepth: limits.maxDepth).run { try fill($0.baseAddress!, $0.count) }
     }
 
-    /// Reads a document held in memory (examples, tests).
-    public static func read(bytes: [UInt8], handler: XMLEventHandler, limits: Limits = .defaults) -> XMLProblem? {
-        let reader = XMLReader(handler: handler, maxDepth: limits.maxDepth)
+    /// Reads a document held in memory (examples, tests). `scanner: false` has libxml2 read
+    /// it all, as the tests' reference.
+    public static func read(bytes: [UInt8], handler: XMLEventHandler, limits: Limits = .defaults,
+                            scanner: Bool = true, chunkSize: Int = XMLReader.chunkSize) -> XMLProblem? {
         var offset = 0
-        return try! reader.run { buffer in
-            let n = min(buffer.count, bytes.count - offset)
-            for i in 0..<n { buffer[i] = CChar(bitPattern: bytes[offset + i]) }
+        func fill(_ into: UnsafeMutableRawPointer, _ count: Int) -> Int {
+            let n = min(count, bytes.count - offset)
+            if n > 0 { bytes.withUnsafeBytes { into.copyMemory(from: $0.baseAddress! + offset, byteCount: n) } }
             offset += n
             return n
         }
+        var rest = handler
+        if scanner {
+            let scan = XMLScanner(handler: handler, maxDepth: limits.maxDepth, chunkSize: chunkSize)
+            guard case .unsupported(let progress) = scan.run(fill: { fill($0, $1) }) else { return nil }
+            offset = 0
+            rest = SkippingHandler.wrapping(handler, past: progress)
+        }
+        return XMLReader(handler: rest, maxDepth: limits.maxDepth).run { fill($0.baseAddress!, $0.count) }
     }
 
-    private func run(fill: (UnsafeMutableBufferPointer<CChar>) throws -> Int) throws -> XMLProblem? {
+    private func run(fill: (UnsafeMutableBufferPointer<CChar>) throws -> Int) rethrows -> XMLProblem? {
         XMLReader.initialiseLibxml
         caselint_silenceGenericErrors()
         var sax = xmlSAXHandler()

@@ -1,0 +1,611 @@
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads the plain XML that exports are — UTF-8; elements and attributes with ASCII names;
+/// text, comments, the five predefined entities and character references — and hands its
+/// elements to an `XMLEventHandler`, several times faster than libxml2's push parser, the
+/// slowest step of a census run.
+///
+/// At the first thing it does not know (a DOCTYPE, CDATA, a namespace prefix, a byte-order
+/// mark, a carriage return, another encoding, a processing instruction) and at anything
+/// malformed, it stops and says how far it got. `XMLReader` then has libxml2 read the file
+/// from the start, skipping the events already handed on. So what is accepted, and every
+/// message about malformed XML, stay libxml2's. The scanner must never accept what libxml2
+/// rejects, and must report libxml2's positions: the tests compare the two on every
+/// fixture and on generated documents.
+final class XMLScanner {
+    /// What the scanner handed on before it gave up: start and end tags, then the bytes of
+    /// text after the last of them. libxml2 hands on the same, as it reads the same bytes.
+    struct Progress: Equatable {
+        var tags = 0
+        var textBytes = 0
+    }
+
+    enum Outcome: Equatable {
+        /// The document was read to its end and is well-formed.
+        case finished
+        case unsupported(Progress)
+    }
+
+    private enum Status { case more, done, unsupported }
+    private enum Place { case prolog, content, epilog }
+
+    private let handler: XMLEventHandler
+    private let maxDepth: Int
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    /// Bytes in `buffer`, and where scanning stands in it.
+    private var filled = 0
+    private var pos = 0
+    /// The offset in the file of `buffer[0]`.
+    private var base = 0
+    private var place = Place.prolog
+    /// Declared `us-ascii`: a byte over 127 is an error, left to libxml2.
+    private var asciiOnly = false
+    private var progress = Progress()
+
+    /// Line, the file offset where it starts, and the UTF-8 continuation bytes on it so far:
+    /// a column counts characters.
+    private var line: UInt32 = 1
+    private var lineStart = 0
+    private var continuations = 0
+
+    /// Open elements, innermost last; at most `deepest`.
+    private let open: UnsafeMutablePointer<ElementNames.Entry>
+    private var depth = 0
+    private let deepest: Int
+    private var names = ElementNames()
+    /// Where the current start tag's attribute names are, to find a repeated one.
+    private let attributes: UnsafeMutablePointer<(start: Int, length: Int)>
+    private static let mostAttributes = 32
+    /// Each byte's classes (`Byte`), looked up once per byte.
+    private let classes: UnsafeMutablePointer<UInt8>
+
+    /// Longest name or text run read here; longer ones go to libxml2 with its own limits.
+    private static let longestName = 1000
+    private static let longestText = 1 << 20
+
+    init(handler: XMLEventHandler, maxDepth: Int, chunkSize: Int) {
+        self.handler = handler
+        self.maxDepth = maxDepth
+        capacity = chunkSize
+        buffer = .allocate(capacity: chunkSize)
+        deepest = min(maxDepth, 1024)
+        open = .allocate(capacity: deepest + 1)
+        attributes = .allocate(capacity: XMLScanner.mostAttributes)
+        classes = .allocate(capacity: 256)
+        for c in 0..<256 {
+            let b = UInt8(c)
+            let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+            let nameStart = letter || b == UInt8(ascii: "_")
+            let nameChar = nameStart || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+            let plain = b >= 0x20 && b < 0x80 && b != UInt8(ascii: "<") && b != UInt8(ascii: "&") && b != UInt8(ascii: "]")
+            classes[c] = (plain ? Byte.plainText : 0) | (nameStart ? Byte.nameStart : 0) | (nameChar ? Byte.nameChar : 0)
+        }
+    }
+
+    deinit {
+        buffer.deallocate()
+        open.deallocate()
+        attributes.deallocate()
+        classes.deallocate()
+        names.deallocate()
+    }
+
+    /// Classes of bytes.
+    private enum Byte {
+        /// Text that needs no look at: printable ASCII but `<`, `&` and `]`.
+        static let plainText: UInt8 = 1
+        /// ASCII name characters (a name with others is left to libxml2).
+        static let nameStart: UInt8 = 2
+        static let nameChar: UInt8 = 4
+    }
+
+    @inline(__always) private func isNameStart(_ c: UInt8) -> Bool { classes[Int(c)] & Byte.nameStart != 0 }
+    @inline(__always) private func isNameChar(_ c: UInt8) -> Bool { classes[Int(c)] & Byte.nameChar != 0 }
+
+    /// Reads the document `fill` supplies (it fills the buffer it is given and returns the
+    /// number of bytes, 0 at the end).
+    func run(fill: (UnsafeMutablePointer<UInt8>, Int) throws -> Int) rethrows -> Outcome {
+        var eof = false
+        while true {
+            // Keep what is not yet read; fill the rest.
+            if pos > 0 {
+                (buffer).update(from: buffer + pos, count: filled - pos)
+                filled -= pos
+                base += pos
+                pos = 0
+            }
+            if !eof {
+                if filled == capacity { return .unsupported(progress) }  // one token fills the buffer
+                let n = try fill(buffer + filled, capacity - filled)
+                if n == 0 { eof = true } else { filled += n }
+            }
+            if base == 0 && filled == 0 { return .unsupported(progress) }  // empty: libxml2 says so
+            switch scan(eof: eof) {
+            case .done: return .finished
+            case .unsupported: return .unsupported(progress)
+            case .more: if eof { return .unsupported(progress) }
+            }
+        }
+    }
+
+    // MARK: scanning
+
+    @inline(__always) private func position(_ i: Int) -> TextPosition {
+        TextPosition(line: line, column: UInt32(truncatingIfNeeded: 1 + base + i - lineStart - continuations))
+    }
+
+    @inline(__always) private func newline(at i: Int) {
+        line += 1
+        lineStart = base + i + 1
+        continuations = 0
+    }
+
+    /// Scans from `pos` as far as the buffer's complete tokens go.
+    private func scan(eof: Bool) -> Status {
+        let b = buffer, end = filled
+        var i = pos
+        while true {
+            if place == .content {
+                var from = i
+                while i < end {
+                    let c = b[i]
+                    if classes[Int(c)] & Byte.plainText != 0 {
+                        i += 1
+                        continue
+                    }
+                    if c == 10 { newline(at: i); i += 1; continue }
+                    if c == 9 { i += 1; continue }
+                    if c == UInt8(ascii: "<") { break }
+                    if c == UInt8(ascii: "&") {
+                        emitText(from, i)
+                        let (status, next) = reference(at: i, end: end, eof: eof)
+                        if status != .done { pos = i; return status }
+                        i = next
+                        from = i
+                        continue
+                    }
+                    if c == UInt8(ascii: "]") {
+                        // `]]>` may not appear in text.
+                        if i + 2 >= end && !eof { emitText(from, i); pos = i; return .more }
+                        if i + 2 < end && b[i + 1] == UInt8(ascii: "]") && b[i + 2] == UInt8(ascii: ">") { return .unsupported }
+                        i += 1
+                        continue
+                    }
+                    if c >= 0x80 {
+                        let n = sequenceLength(b, i, end)
+                        if n == 0 {
+                            if !eof && end - i < 4 { emitText(from, i); pos = i; return .more }
+                            return .unsupported
+                        }
+                        continuations += n - 1
+                        i += n
+                        continue
+                    }
+                    return .unsupported  // a control character or carriage return
+                }
+                emitText(from, i)
+                if progress.textBytes > XMLScanner.longestText { return .unsupported }
+                if i == end { pos = i; return .more }
+            } else {
+                // Outside the root only white space and markup.
+                while i < end {
+                    let c = b[i]
+                    if c == 32 || c == 9 { i += 1; continue }
+                    if c == 10 { newline(at: i); i += 1; continue }
+                    if c == UInt8(ascii: "<") { break }
+                    return .unsupported
+                }
+                if i == end {
+                    pos = i
+                    return eof && place == .epilog ? .done : .more
+                }
+            }
+            // At a '<'. A token is read whole or not at all: on running out of bytes, the
+            // line count goes back to the '<' and the token is read again after a refill.
+            let saved = (line, lineStart, continuations)
+            let (status, next) = markup(at: i, end: end)
+            if status != .done {
+                (line, lineStart, continuations) = saved
+                pos = i
+                return status
+            }
+            i = next
+        }
+    }
+
+    @inline(__always) private func emitText(_ from: Int, _ to: Int) {
+        guard to > from else { return }
+        handler.characters(UnsafeBufferPointer(start: buffer + from, count: to - from))
+        progress.textBytes += to - from
+    }
+
+    /// Reads the markup starting at the '<' at `i`; `.done` with the index after it.
+    private func markup(at i: Int, end: Int) -> (Status, Int) {
+        let b = buffer
+        guard i + 1 < end else { return (.more, i) }
+        let c = b[i + 1]
+        if isNameStart(c) { return startTag(at: i, end: end) }
+        if c == UInt8(ascii: "/") { return endTag(at: i, end: end) }
+        if c == UInt8(ascii: "!") { return comment(at: i, end: end) }
+        if c == UInt8(ascii: "?") && base + i == 0 { return declaration(end: end) }
+        return (.unsupported, i)
+    }
+
+    private func startTag(at lt: Int, end: Int) -> (Status, Int) {
+        let b = buffer
+        if place == .epilog || depth >= deepest { return (.unsupported, lt) }  // a second root; too deep for us
+        let at = position(lt)
+        var j = lt + 1
+        let nameStart = j
+        var hash = ElementNames.hashStart
+        while j < end {
+            let c = b[j]
+            guard isNameChar(c) else { break }
+            hash = ElementNames.hash(hash, c)
+            j += 1
+        }
+        guard j < end else { return (.more, lt) }
+        let nameEnd = j
+        if nameEnd - nameStart > XMLScanner.longestName { return (.unsupported, lt) }
+        // Attributes are checked for well-formedness, then not used.
+        var attributeCount = 0
+        let content: TextPosition
+        let empty: Bool
+        while true {
+            guard let spaced = skipSpace(&j, end) else { return (.unsupported, lt) }
+            guard j < end else { return (.more, lt) }
+            let c = b[j]
+            if c == UInt8(ascii: ">") {
+                content = position(j + 1)
+                j += 1
+                empty = false
+                break
+            }
+            if c == UInt8(ascii: "/") {
+                guard j + 1 < end else { return (.more, lt) }
+                guard b[j + 1] == UInt8(ascii: ">") else { return (.unsupported, lt) }
+                content = position(j + 2)
+                j += 2
+                empty = true
+                break
+            }
+            guard spaced, isNameStart(c) else { return (.unsupported, lt) }
+            let a = j
+            while j < end && isNameChar(b[j]) { j += 1 }
+            guard j < end else { return (.more, lt) }
+            let length = j - a
+            // `xmlns` declares a namespace, which libxml2 checks; a repeated name is an error.
+            if length == 5 && memcmp(b + a, "xmlns", 5) == 0 { return (.unsupported, lt) }
+            for k in 0..<attributeCount where attributes[k].length == length && memcmp(b + attributes[k].start, b + a, length) == 0 {
+                return (.unsupported, lt)
+            }
+            if attributeCount == XMLScanner.mostAttributes { return (.unsupported, lt) }
+            attributes[attributeCount] = (a, length)
+            attributeCount += 1
+            guard skipSpace(&j, end) != nil else { return (.unsupported, lt) }
+            guard j < end else { return (.more, lt) }
+            guard b[j] == UInt8(ascii: "=") else { return (.unsupported, lt) }
+            j += 1
+            guard skipSpace(&j, end) != nil else { return (.unsupported, lt) }
+            guard j < end else { return (.more, lt) }
+            let quote = b[j]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return (.unsupported, lt) }
+            j += 1
+            while true {
+                guard j < end else { return (.more, lt) }
+                let v = b[j]
+                if v == quote { j += 1; break }
+                if v == UInt8(ascii: "<") || v == UInt8(ascii: "&") { return (.unsupported, lt) }
+                if let stop = step(over: &j, end) { return (stop, lt) }
+            }
+        }
+        let element = names.entry(b + nameStart, nameEnd - nameStart, hash: hash)
+        open[depth] = element
+        depth += 1
+        tag()
+        handler.startElement(element.symbol, at: at, content: content)
+        place = .content
+        if empty { closeElement(after: content) }
+        return (.done, j)
+    }
+
+    private func endTag(at lt: Int, end: Int) -> (Status, Int) {
+        let b = buffer
+        guard depth > 0 else { return (.unsupported, lt) }
+        let top = open[depth - 1]
+        let length = Int(top.length)
+        var j = lt + 2
+        guard j + length < end else { return (.more, lt) }
+        guard names.matches(top, b + j), !isNameChar(b[j + length]) else { return (.unsupported, lt) }
+        j += length
+        guard skipSpace(&j, end) != nil else { return (.unsupported, lt) }
+        guard j < end else { return (.more, lt) }
+        guard b[j] == UInt8(ascii: ">") else { return (.unsupported, lt) }
+        j += 1
+        closeElement(after: position(j))
+        return (.done, j)
+    }
+
+    private func closeElement(after: TextPosition) {
+        depth -= 1
+        tag()
+        handler.endElement(open[depth].symbol, after: after)
+        if depth == 0 { place = .epilog }
+    }
+
+    @inline(__always) private func tag() {
+        progress.tags += 1
+        progress.textBytes = 0
+    }
+
+    /// `<!-- … -->`; any other `<!` (DOCTYPE, CDATA) is left to libxml2.
+    private func comment(at lt: Int, end: Int) -> (Status, Int) {
+        let b = buffer
+        guard lt + 4 <= end else { return (.more, lt) }
+        guard b[lt + 2] == UInt8(ascii: "-"), b[lt + 3] == UInt8(ascii: "-") else { return (.unsupported, lt) }
+        var j = lt + 4
+        while j < end {
+            let c = b[j]
+            if c == UInt8(ascii: "-") {
+                guard j + 2 < end else { return (.more, lt) }
+                if b[j + 1] == UInt8(ascii: "-") {
+                    // `--` only ends a comment.
+                    return b[j + 2] == UInt8(ascii: ">") ? (.done, j + 3) : (.unsupported, lt)
+                }
+                j += 1
+            } else if let stop = step(over: &j, end) {
+                return (stop, lt)
+            }
+        }
+        return (.more, lt)
+    }
+
+    /// Steps over the character at `j` inside markup (a comment, an attribute value),
+    /// counting lines and characters. Nil when it is allowed; else `.more` when it is cut
+    /// off by the buffer's end, `.unsupported` for a control character or invalid UTF-8.
+    @inline(__always) private func step(over j: inout Int, _ end: Int) -> Status? {
+        let c = buffer[j]
+        if c >= 0x20 && c < 0x80 || c == 9 {
+            j += 1
+        } else if c == 10 {
+            newline(at: j)
+            j += 1
+        } else if c >= 0x80 {
+            let n = sequenceLength(buffer, j, end)
+            if n == 0 { return end - j < 4 ? .more : .unsupported }
+            continuations += n - 1
+            j += n
+        } else {
+            return .unsupported
+        }
+        return nil
+    }
+
+    /// The XML declaration, in the forms that declare version 1.0 in UTF-8 or US-ASCII:
+    /// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, the last two optional.
+    private func declaration(end: Int) -> (Status, Int) {
+        let b = buffer
+        guard let close = (0..<end - 1).first(where: { b[$0] == UInt8(ascii: "?") && b[$0 + 1] == UInt8(ascii: ">") }) else {
+            return (end >= 200 ? .unsupported : .more, 0)
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: b, count: close), as: UTF8.self)
+        guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return (.unsupported, 0) }
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard words.first == "<?xml", words.count >= 2 else { return (.unsupported, 0) }
+        words.removeFirst()
+        func value(_ w: String, _ name: String) -> String? {
+            for q in ["\"", "'"] where w.hasPrefix(name + "=" + q) && w.hasSuffix(q) && w.count >= name.count + 3 {
+                return String(w.dropFirst(name.count + 2).dropLast())
+            }
+            return nil
+        }
+        guard value(words.removeFirst(), "version") == "1.0" else { return (.unsupported, 0) }
+        if let w = words.first, let e = value(w, "encoding") {
+            switch e.lowercased() {
+            case "utf-8": break
+            case "us-ascii": asciiOnly = true
+            default: return (.unsupported, 0)
+            }
+            words.removeFirst()
+        }
+        if let w = words.first, let s = value(w, "standalone") {
+            guard s == "yes" || s == "no" else { return (.unsupported, 0) }
+            words.removeFirst()
+        }
+        return words.isEmpty ? (.done, close + 2) : (.unsupported, 0)
+    }
+
+    /// An entity or character reference at the '&' at `i`, handed on as the text it stands for.
+    private func reference(at i: Int, end: Int, eof: Bool) -> (Status, Int) {
+        let b = buffer
+        var j = i + 1
+        while j < end && j - i <= 12 && b[j] != UInt8(ascii: ";") { j += 1 }
+        guard j < end && b[j] == UInt8(ascii: ";") else { return (j - i > 12 || eof ? .unsupported : .more, i) }
+        let body = UnsafeBufferPointer(start: b + i + 1, count: j - i - 1)
+        var scalar: UInt32?
+        switch String(decoding: body, as: UTF8.self) {
+        case "lt": scalar = 0x3C
+        case "gt": scalar = 0x3E
+        case "amp": scalar = 0x26
+        case "quot": scalar = 0x22
+        case "apos": scalar = 0x27
+        default: scalar = XMLScanner.characterReference(body)
+        }
+        guard let scalar, let s = Unicode.Scalar(scalar) else { return (.unsupported, i) }
+        var utf8: [UInt8] = []
+        utf8.append(contentsOf: String(Character(s)).utf8)
+        utf8.withUnsafeBufferPointer { handler.characters($0) }
+        progress.textBytes += utf8.count
+        return (.done, j + 1)
+    }
+
+    /// `#123` or `#x7B`, when it names a character XML allows.
+    private static func characterReference(_ body: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard body.count >= 2, body[0] == UInt8(ascii: "#") else { return nil }
+        let hex = body[1] == UInt8(ascii: "x")
+        let digits = body.dropFirst(hex ? 2 : 1)
+        guard !digits.isEmpty, digits.count <= 7 else { return nil }
+        guard let v = UInt32(String(decoding: digits, as: UTF8.self), radix: hex ? 16 : 10),
+              digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || (hex && (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66)) })
+        else { return nil }
+        let allowed = v == 9 || v == 10 || v == 13 || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
+            || (0x10000...0x10FFFF).contains(v)
+        return allowed ? v : nil
+    }
+
+    /// Skips white space; nil at a carriage return (left to libxml2), else whether any was skipped.
+    @inline(__always) private func skipSpace(_ j: inout Int, _ end: Int) -> Bool? {
+        let start = j
+        while j < end {
+            let c = buffer[j]
+            if c == 32 || c == 9 { j += 1 } else if c == 10 { newline(at: j); j += 1 } else if c == 13 { return nil } else { break }
+        }
+        return j > start
+    }
+
+    /// The length of the valid UTF-8 sequence at `i` that is an XML character, or 0 (also
+    /// when it runs past `end`).
+    @inline(__always) private func sequenceLength(_ b: UnsafeMutablePointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        if asciiOnly { return 0 }
+        let c0 = b[i]
+        @inline(__always) func cont(_ k: Int) -> Bool { i + k < end && b[i + k] & 0xC0 == 0x80 }
+        switch c0 {
+        case 0xC2...0xDF:
+            return cont(1) ? 2 : 0
+        case 0xE0...0xEF:
+            guard cont(1), cont(2) else { return 0 }
+            let c1 = b[i + 1]
+            if c0 == 0xE0 && c1 < 0xA0 { return 0 }  // overlong
+            if c0 == 0xED && c1 >= 0xA0 { return 0 }  // a surrogate
+            if c0 == 0xEF && c1 == 0xBF && b[i + 2] >= 0xBE { return 0 }  // U+FFFE, U+FFFF
+            return 3
+        case 0xF0...0xF4:
+            guard cont(1), cont(2), cont(3) else { return 0 }
+            let c1 = b[i + 1]
+            if c0 == 0xF0 && c1 < 0x90 { return 0 }
+            if c0 == 0xF4 && c1 >= 0x90 { return 0 }
+            return 4
+        default:
+            return 0
+        }
+    }
+}
+
+/// Element names seen, by their bytes: the symbol for a name without making a `String`.
+private struct ElementNames {
+    struct Entry {
+        var hash: UInt64 = 0
+        var start: Int32 = 0
+        var length: Int32 = 0
+        var symbol = Symbol(rawValue: 0)
+    }
+
+    static let hashStart: UInt64 = 0xCBF2_9CE4_8422_2325
+    @inline(__always) static func hash(_ h: UInt64, _ c: UInt8) -> UInt64 { (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+
+    /// Each distinct name's bytes, one after another.
+    private var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)
+    private var used = 0, room = 1024
+    /// Open addressing; a slot with `length` 0 is empty (a name has at least one byte).
+    private var slots = UnsafeMutablePointer<Entry>.allocate(capacity: 64)
+    private var count = 0, size = 64
+
+    init() { slots.initialize(repeating: Entry(), count: size) }
+
+    func deallocate() {
+        bytes.deallocate()
+        slots.deallocate()
+    }
+
+    /// Whether `p` starts with the name of `e`.
+    @inline(__always) func matches(_ e: Entry, _ p: UnsafePointer<UInt8>) -> Bool {
+        let n = Int(e.length)
+        let q = bytes + Int(e.start)
+        var k = 0
+        while k + 8 <= n {
+            if UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(q + k).loadUnaligned(as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < n {
+            if p[k] != q[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The entry for the `n` bytes at `p`, whose hash is `hash`; added when new.
+    mutating func entry(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Entry {
+        let mask = size - 1
+        var i = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while slots[i].length != 0 {
+            let e = slots[i]
+            if e.hash == hash && Int(e.length) == n && matches(e, p) { return e }
+            i = (i + 1) & mask
+        }
+        if used + n > room {
+            room = max(room * 2, used + n)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: room)
+            grown.update(from: bytes, count: used)
+            bytes.deallocate()
+            bytes = grown
+        }
+        (bytes + used).update(from: p, count: n)
+        let e = Entry(hash: hash, start: Int32(used), length: Int32(n), symbol: Symbol(utf8: UnsafeBufferPointer(start: p, count: n)))
+        used += n
+        slots[i] = e
+        count += 1
+        if count * 2 > size { grow() }
+        return e
+    }
+
+    private mutating func grow() {
+        let old = slots, oldSize = size
+        size *= 2
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: Entry(), count: size)
+        for k in 0..<oldSize where old[k].length != 0 {
+            let e = old[k]
+            var i = Int(truncatingIfNeeded: e.hash ^ (e.hash >> 29)) & (size - 1)
+            while slots[i].length != 0 { i = (i + 1) & (size - 1) }
+            slots[i] = e
+        }
+        old.deallocate()
+    }
+}
+
+/// Passes libxml2's events on to the handler, after the ones the scanner already handed on.
+final class SkippingHandler: XMLEventHandler {
+    private let handler: XMLEventHandler
+    private var tags: Int
+    private var textBytes: Int
+
+    /// `handler` itself when there is nothing to skip.
+    static func wrapping(_ handler: XMLEventHandler, past progress: XMLScanner.Progress) -> XMLEventHandler {
+        progress == XMLScanner.Progress() ? handler : SkippingHandler(handler, past: progress)
+    }
+
+    private init(_ handler: XMLEventHandler, past progress: XMLScanner.Progress) {
+        self.handler = handler
+        tags = progress.tags
+        textBytes = progress.textBytes
+    }
+
+    func startElement(_ name: Symbol, at: TextPosition, content: TextPosition) {
+        if tags > 0 { tags -= 1 } else { handler.startElement(name, at: at, content: content) }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard tags == 0 else { return }
+        let skip = min(textBytes, bytes.count)
+        textBytes -= skip
+        if skip < bytes.count { handler.characters(UnsafeBufferPointer(rebasing: bytes[skip...])) }
+    }
+
+    func endElement(_ name: Symbol, after: TextPosition) {
+        if tags > 0 { tags -= 1 } else { handler.endElement(name, after: after) }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Model
+@testable import Read
+@testable import Synth
+import Testing
+
+/// Everything a reader hands on, in order: tags with their positions, and the text between
+/// them joined (libxml2 and the scanner split text differently; the mapper joins it).
+final class EventLog: XMLEventHandler {
+    var events: [String] = []
+    private var text: [UInt8] = []
+    func startElement(_ name: Symbol, at: TextPosition, content: TextPosition) {
+        flush()
+        events.append("<\(name)> \(at.line):\(at.column) content \(content.line):\(content.column)")
+    }
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
+    func endElement(_ name: Symbol, after: TextPosition) {
+        flush()
+        events.append("</\(name)> after \(after.line):\(after.column)")
+    }
+    private func flush() {
+        if !text.isEmpty { events.append("text \(String(decoding: text, as: UTF8.self).debugDescription)") }
+        text.removeAll()
+    }
+
+    /// What libxml2 alone, or the scanner handing over to it, reports for `bytes`.
+    static func read(_ bytes: [UInt8], scanner: Bool, chunkSize: Int = XMLReader.chunkSize) -> [String] {
+        let log = EventLog()
+        let problem = XMLReader.read(bytes: bytes, handler: log, limits: .defaults, scanner: scanner, chunkSize: chunkSize)
+        if let problem {
+            // Text after the last tag before a fatal error reaches no one (the mapper keeps
+            // text until the next tag), and libxml2 may stop before handing it on.
+            return log.events + ["problem \(problem.rule) \(problem.position.line):\(problem.position.column) \(problem.message)"]
+        }
+        log.flush()
+        return log.events
+    }
+}
+
+/// The scanner is only right if it reports what libxml2 reports: the same elements at the
+/// same positions, the same text, and — by handing over — the same problems.
+@Suite struct XMLScannerTests {
+    static let xmlFixtures: [String] = {
+        let root = Repo.path("fixtures")
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        return files.filter { $0.hasSuffix(".xml") }.sorted().map { "\(root)/\($0)" }
+    }()
+
+    @Test func everyXMLFixtureReadsAsLibxml2ReadsIt() throws {
+        #expect(Self.xmlFixtures.count > 20)
+        for path in Self.xmlFixtures {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            let reference = EventLog.read(bytes, scanner: false)
+            // Small chunks make tokens straddle refills, and make long ones hand over.
+            for chunk in [XMLReader.chunkSize, 4096, 97] {
+                #expect(EventLog.read(bytes, scanner: true, chunkSize: chunk) == reference, "\(path), chunks of \(chunk)")
+            }
+        }
+    }
+
+    /// The returns we lint are read by the scanner itself, not handed over.
+    @Test func plainReturnsNeverHandOver() throws {
+        let returns = Self.xmlFixtures.filter { $0.contains("/cin-census/") || $0.contains("/ssda903/") }
+        #expect(returns.count >= 10)
+        for path in returns {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(Self.scannerFinishes(bytes), "\(path)")
+        }
+    }
+
+    @Test func generatedDocumentsReadAsLibxml2ReadsThem() {
+        var random = SeededRandom(seed: 20261127)
+        var finished = 0, handedOver = 0
+        for n in 0..<3000 {
+            var generator = GeneratedXML(random: &random)
+            let doc = Array(generator.document().utf8)
+            let reference = EventLog.read(doc, scanner: false)
+            let chunk = [XMLReader.chunkSize, 64, 29][n % 3]
+            let scanned = EventLog.read(doc, scanner: true, chunkSize: chunk)
+            #expect(scanned == reference, "document \(n), chunks of \(chunk):\n\(String(decoding: doc, as: UTF8.self))")
+            if scanned != reference { return }
+            if Self.scannerFinishes(doc) { finished += 1 } else { handedOver += 1 }
+        }
+        // Both paths are exercised.
+        #expect(finished > 500)
+        #expect(handedOver > 500)
+    }
+
+    /// Whether the scanner reads `bytes` to the end itself, without handing over.
+    static func scannerFinishes(_ bytes: [UInt8]) -> Bool {
+        let scanner = XMLScanner(handler: EventLog(), maxDepth: 256, chunkSize: XMLReader.chunkSize)
+        var offset = 0
+        let outcome = scanner.run { into, count in
+            let n = min(count, bytes.count - offset)
+            for i in 0..<n { into[i] = bytes[offset + i] }
+            offset += n
+            return n
+        }
+        return outcome == .finished
+    }
+
+    @Test func handingOverMidwaySkipsWhatWasHandedOn() {
+        let doc = "<a>\n  <b>one</b>\n  <c>two &amp; <![CDATA[three]]></c>\n</a>\n"
+        let reference = EventLog.read(Array(doc.utf8), scanner: false)
+        #expect(EventLog.read(Array(doc.utf8), scanner: true) == reference)
+        #expect(reference.contains("text \"two & three\""))
+    }
+}
+
+/// Documents mostly in the scanner's plain shape, with now and then something it leaves to
+/// libxml2 or something malformed.
+struct GeneratedXML {
+    var random: SeededRandom
+    init(random: inout SeededRandom) {
+        self.random = SeededRandom(seed: random.next())
+    }
+
+    private static let names = ["Child", "CINdetails", "a", "b_2", "x.y", "Z-z", "LAchildID"]
+    private static let rareNames = ["é", "p:x", "xmlns", "a\u{301}"]
+    private static let texts = ["2026-05-05", "N6", " ", "\n    ", "\t", "word word", "é", "日本", "😀", "&amp;", "&lt;",
+                                "&gt;", "&quot;", "&apos;", "&#233;", "&#x1F600;", "&#65;", "]", "a > b", "\u{7F}"]
+    private static let rareTexts = ["&#0;", "&foo;", "&#xD800;", "]]>", "\r\n", "\u{1}", "&", "&#x;", "<![CDATA[c]]>",
+                                    "<?pi x?>", "\u{FFFE}", "&#13;", "&#x10FFFF;", "&#1114112;"]
+    private static let comments = ["<!-- c -->", "<!--é\nx-->", "<!---->", "<!-- a - b -->"]
+    private static let rareComments = ["<!-- a -- b -->", "<!-- a --->", "<!-"]
+    private static let attributes = [" a=\"1\"", " b='two é'", "\n  c=\"x\ny\"", " d = \"\"", "\te='\t'"]
+    private static let rareAttributes = [" a=\"<\"", " a=\"&amp;\"", " xmlns=\"urn:x\"", " p:q=\"1\"", " a=1", "a=\"1\"",
+                                         " a=\"1\" a=\"2\"", " f=\"\u{1}\""]
+    private static let declarations = ["", "", "<?xml version=\"1.0\"?>\n", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+                                       "<?xml version='1.0' encoding='utf-8' standalone='yes'?>",
+                                       "<?xml version='1.0' encoding='us-ascii'?>\n"]
+    private static let rareDeclarations = ["<?xml version=\"1.1\"?>\n", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n",
+                                           "\u{FEFF}", "<!DOCTYPE a>\n", " <?xml version=\"1.0\"?>", "<?xml  version=\"1.0\" ?>"]
+
+    mutating func document() -> String {
+        var s = random.chance(0.05) ? random.pick(Self.rareDeclarations) : random.pick(Self.declarations)
+        if random.chance(0.2) { s += random.pick(Self.comments) + "\n" }
+        s += element(depth: 0)
+        if random.chance(0.2) { s += "\n" + random.pick(Self.comments) }
+        if random.chance(0.03) { s += random.pick(["<extra/>", "text", "\u{0}"]) }
+        if random.chance(0.5) { s += "\n" }
+        if random.chance(0.03) { s = String(s.prefix(random.int(0...max(s.count - 1, 0)))) }  // truncated
+        return s
+    }
+
+    private mutating func element(depth: Int) -> String {
+        let name = random.chance(0.02) ? random.pick(Self.rareNames) : random.pick(Self.names)
+        var s = "<" + name
+        for _ in 0..<random.int(0...2) {
+            s += random.chance(0.03) ? random.pick(Self.rareAttributes) : random.pick(Self.attributes)
+        }
+        if random.chance(0.1) { s += random.pick([" ", "\n", "\t"]) }
+        if random.chance(0.15) { return s + "/>" }
+        s += ">"
+        for _ in 0..<random.int(0...(depth < 4 ? 5 : 1)) {
+            switch random.int(0...9) {
+            case 0...3 where depth < 4: s += element(depth: depth + 1)
+            case 4: s += random.chance(0.05) ? random.pick(Self.rareComments) : random.pick(Self.comments)
+            default: s += random.chance(0.03) ? random.pick(Self.rareTexts) : random.pick(Self.texts)
+            }
+        }
+        let end = random.chance(0.02) ? random.pick(Self.names) : name
+        return s + "</" + end + (random.chance(0.1) ? " " : "") + ">"
+    }
+}
