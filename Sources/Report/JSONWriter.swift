@@ -19,72 +19,79 @@ public enum JSONWriter {
         case string(String), int(Int), double(Double), bool(Bool), null
         case array([Value]), object(Object)
 
+        /// The value as JSON text, with `indent` spaces per level (none: on one line).
         public func serialized(indent: Int? = nil) -> String {
-            var s = ""
-            write(to: &s, indent: indent, level: 0)
-            return s
+            // Bytes, not `String` appends: a report of thousands of findings is written
+            // after the run, on one thread, and appending to a `String` cost over a hundred
+            // instructions a byte.
+            var out: [UInt8] = []
+            out.reserveCapacity(4096)
+            write(to: &out, indent: indent, level: 0)
+            return String(decoding: out, as: UTF8.self)
         }
 
-        func write(to s: inout String, indent: Int?, level: Int) {
+        func write(to s: inout [UInt8], indent: Int?, level: Int) {
             switch self {
             case .string(let v): JSONWriter.escape(v, into: &s)
-            case .int(let v): s += String(v)
-            case .double(let v): s += v.isFinite ? String(v) : "null"
-            case .bool(let v): s += v ? "true" : "false"
-            case .null: s += "null"
+            case .int(let v): s.append(contentsOf: String(v).utf8)
+            case .double(let v): s.append(contentsOf: (v.isFinite ? String(v) : "null").utf8)
+            case .bool(let v): s.append(contentsOf: (v ? "true" : "false").utf8)
+            case .null: s.append(contentsOf: "null".utf8)
             case .array(let items):
-                if items.isEmpty { s += "[]"; return }
-                s += "["
+                if items.isEmpty { s.append(contentsOf: "[]".utf8); return }
+                s.append(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
-                    if i > 0 { s += "," }
+                    if i > 0 { s.append(UInt8(ascii: ",")) }
                     newline(&s, indent, level + 1)
                     item.write(to: &s, indent: indent, level: level + 1)
                 }
                 newline(&s, indent, level)
-                s += "]"
+                s.append(UInt8(ascii: "]"))
             case .object(let o):
-                if o.entries.isEmpty { s += "{}"; return }
-                s += "{"
+                if o.entries.isEmpty { s.append(contentsOf: "{}".utf8); return }
+                s.append(UInt8(ascii: "{"))
                 for (i, (k, v)) in o.entries.enumerated() {
-                    if i > 0 { s += "," }
+                    if i > 0 { s.append(UInt8(ascii: ",")) }
                     newline(&s, indent, level + 1)
                     JSONWriter.escape(k, into: &s)
-                    s += indent == nil ? ":" : ": "
+                    s.append(UInt8(ascii: ":"))
+                    if indent != nil { s.append(UInt8(ascii: " ")) }
                     v.write(to: &s, indent: indent, level: level + 1)
                 }
                 newline(&s, indent, level)
-                s += "}"
+                s.append(UInt8(ascii: "}"))
             }
         }
 
-        private func newline(_ s: inout String, _ indent: Int?, _ level: Int) {
+        private func newline(_ s: inout [UInt8], _ indent: Int?, _ level: Int) {
             guard let indent else { return }
-            s += "\n" + String(repeating: " ", count: indent * level)
+            s.append(10)
+            s.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
         }
     }
 
-    static func escape(_ v: String, into s: inout String) {
+    static func escape(_ v: String, into s: inout [UInt8]) {
+        s.append(UInt8(ascii: "\""))
+        defer { s.append(UInt8(ascii: "\"")) }
         // Most values need no escaping: append them whole.
         if !v.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            s += "\""
-            s += v
-            s += "\""
+            s.append(contentsOf: v.utf8)
             return
         }
-        s += "\""
-        for u in v.unicodeScalars {
+        for u in v.utf8 {
             switch u {
-            case "\"": s += "\\\""
-            case "\\": s += "\\\\"
-            case "\n": s += "\\n"
-            case "\r": s += "\\r"
-            case "\t": s += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                s += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: s.unicodeScalars.append(u)
+            case UInt8(ascii: "\""): s.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): s.append(contentsOf: "\\\\".utf8)
+            case 10: s.append(contentsOf: "\\n".utf8)
+            case 13: s.append(contentsOf: "\\r".utf8)
+            case 9: s.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                s.append(contentsOf: "\\u00".utf8)
+                s.append(hex[Int(u >> 4)])
+                s.append(hex[Int(u & 15)])
+            default: s.append(u)
             }
         }
-        s += "\""
     }
 }
