@@ -34,6 +34,9 @@ public final class XMLMapper: XMLEventHandler {
     /// serves every child in turn, reset in place, so its working buffers keep their room.
     private var group: GroupBuilder
     private var inGroup = false
+    /// Inside a field's element, whose text is its value; elsewhere text is only looked
+    /// at for being stray.
+    private var inValue = false
     private var childCount: Int32 = 0
     private var headerSeen = false
 
@@ -87,7 +90,12 @@ public final class XMLMapper: XMLEventHandler {
             return
         }
         let ordinal = nextOrdinal(name)
-        switch node._withUnsafeGuaranteedRef({ $0.role }) {
+        let role = node._withUnsafeGuaranteedRef({ $0.role })
+        switch role {
+        case .field, .sideField, .valueRecord: inValue = true
+        default: inValue = false
+        }
+        switch role {
         case .container:
             break
         case .header:
@@ -121,6 +129,11 @@ public final class XMLMapper: XMLEventHandler {
         }
     }
 
+    /// Indentation between a container's tags is neither a value nor stray text.
+    public func blankBeforeTag(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if inValue || !text.isEmpty { characters(bytes) }
+    }
+
     public func endElement(_ name: Symbol, after: TextPosition) {
         if unknownDepth > 0 {
             unknownDepth -= 1
@@ -128,6 +141,7 @@ public final class XMLMapper: XMLEventHandler {
             return
         }
         guard let frame = frames.popLast() else { return }
+        inValue = false
         // (A field element counted no children: most frames have nothing to remove.)
         if frame.ordinalStart < ordinals.count { ordinals.removeSubrange(frame.ordinalStart...) }
         frame.node._withUnsafeGuaranteedRef { close($0, name: name) }
@@ -248,6 +262,7 @@ public final class XMLMapper: XMLEventHandler {
 
     /// Reports non-whitespace text directly inside a container or record element.
     private func flushStrayText() {
+        guard !text.isEmpty || dropped != 0 else { return }
         defer {
             text.removeAll()
             dropped = 0

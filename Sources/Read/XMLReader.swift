@@ -34,8 +34,15 @@ public protocol XMLEventHandler: AnyObject {
     func startElement(_ name: Symbol, at: TextPosition, content: TextPosition)
     /// Character data inside the current element; may arrive in several pieces.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// White space that the next event, a start or end tag, follows at once: most text
+    /// in an export is indentation. By default it is `characters`.
+    func blankBeforeTag(_ bytes: UnsafeBufferPointer<UInt8>)
     /// `after` is the position just past the end tag.
     func endElement(_ name: Symbol, after: TextPosition)
+}
+
+extension XMLEventHandler {
+    public func blankBeforeTag(_ bytes: UnsafeBufferPointer<UInt8>) { characters(bytes) }
 }
 
 /// Why an XML document could not be read to its end.

@@ -151,6 +151,16 @@ final class XMLScanner {
         while true {
             if place == .content {
                 var from = i
+                // Indentation, up to a tag: handed on as such.
+                while i < end {
+                    let c = b[i]
+                    if c == 32 || c == 9 { i += 1 } else if c == 10 { newline(at: i); i += 1 } else { break }
+                }
+                if i > from && i + 1 < end && b[i] == UInt8(ascii: "<") && (b[i + 1] == UInt8(ascii: "/") || isNameStart(b[i + 1])) {
+                    handler.blankBeforeTag(UnsafeBufferPointer(start: b + from, count: i - from))
+                    progress.textBytes += i - from
+                    from = i
+                }
                 while i < end {
                     let c = b[i]
                     if classes[Int(c)] & Byte.plainText != 0 {

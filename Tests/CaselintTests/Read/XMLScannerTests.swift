@@ -1,4 +1,5 @@
 import Foundation
+import Map
 import Model
 @testable import Read
 @testable import Synth
@@ -84,6 +85,34 @@ final class EventLog: XMLEventHandler {
         // Both paths are exercised.
         #expect(finished > 500)
         #expect(handedOver > 500)
+    }
+
+    /// The mapper takes indentation from the scanner as `blankBeforeTag`, not as text: what
+    /// it builds from each return must not change.
+    @Test func returnsMapAsFromLibxml2() throws {
+        // Values that start with white space, and stray text after indentation.
+        let edges = "<Message>\n  <Header>\n    <CollectionDetails><Collection>\n   CIN</Collection></CollectionDetails>\n  </Header>\n"
+            + "  <Children>\n    stray\n    <Child>\n      <ChildIdentifiers>\n        <LAchildID>\n          X1  </LAchildID>\n"
+            + "        <UPN>  </UPN>\n      </ChildIdentifiers>\n    </Child>\n  </Children>\n</Message>\n"
+        let returns = Self.xmlFixtures.filter { $0.contains("/cin-census/") || $0.contains("/ssda903/") }
+        for path in returns + ["edges"] {
+            let bytes = path == "edges" ? Array(edges.utf8) : Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            let layout: XMLLayout = path.contains("/ssda903/") ? SSDA903.xml : .cinCensus
+            func mapped(scanner: Bool) -> [String] {
+                let sink = Collected()
+                let mapper = XMLMapper(layout: layout, file: FileID(0), sink: sink)
+                if XMLReader.read(bytes: bytes, handler: mapper, scanner: scanner) == nil { mapper.finish() }
+                let groups = (sink.header.map { [$0] } ?? []) + sink.children
+                return sink.diagnostics.map { "\($0.ruleID) \($0.location) \($0.path ?? "") \($0.message)" }
+                    + groups.flatMap { child in
+                        child.records.map { "\($0.kind) \($0.location) \($0.fieldStart)..<\($0.fieldEnd)" }
+                            + child.fields.map { "\($0.key) \($0.text) \($0.location) \($0.valueLocation) \(String(describing: $0.day))" }
+                    }
+            }
+            let reference = mapped(scanner: false)
+            #expect(reference.count > 5)
+            #expect(mapped(scanner: true) == reference, "\(path)")
+        }
     }
 
     /// Whether the scanner reads `bytes` to the end itself, without handing over.
