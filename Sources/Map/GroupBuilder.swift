@@ -77,7 +77,7 @@ struct GroupBuilder {
         return false
     }
 
-    mutating func add(_ field: Field) {
+    mutating func add(_ field: consuming Field) {
         pending.append(field)
     }
 

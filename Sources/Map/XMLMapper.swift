@@ -241,7 +241,7 @@ public final class XMLMapper: XMLEventHandler {
                    "\(node.name.name) appears more than once in this record; only the first is checked",
                    at: field.location, path: node.sourceName.name, field: key)
         }
-        group.add(field)
+        group.add(consume field)
     }
 
     private func unknown(_ name: Symbol, in parent: XMLLayout.Node?, at: TextPosition) {

@@ -154,7 +154,22 @@ final class XMLScanner {
                 // Indentation, up to a tag: handed on as such.
                 while i < end {
                     let c = b[i]
-                    if c == 32 || c == 9 { i += 1 } else if c == 10 { newline(at: i); i += 1 } else { break }
+                    if c == 32 {
+                        // Spaces eight at a time: to the first byte that is not one.
+                        if i + 8 <= end {
+                            let x = UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+                            i += x == 0 ? 8 : x.trailingZeroBitCount >> 3
+                        } else {
+                            i += 1
+                        }
+                    } else if c == 10 {
+                        newline(at: i)
+                        i += 1
+                    } else if c == 9 {
+                        i += 1
+                    } else {
+                        break
+                    }
                 }
                 if i > from && i + 1 < end && b[i] == UInt8(ascii: "<") && (b[i + 1] == UInt8(ascii: "/") || isNameStart(b[i + 1])) {
                     handler.blankBeforeTag(UnsafeBufferPointer(start: b + from, count: i - from))
@@ -251,16 +266,18 @@ final class XMLScanner {
         let at = position(lt)
         var j = lt + 1
         let nameStart = j
-        var hash = ElementNames.hashStart
-        while j < end {
-            let c = b[j]
-            guard isNameChar(c) else { break }
-            hash = ElementNames.hash(hash, c)
-            j += 1
+        let element: ElementNames.Entry
+        if j + ElementNames.knownReach <= end, let known = names.known(at: b + j), !isNameChar(b[j + Int(known.length)]) {
+            // A name seen before, found from its first words.
+            element = known
+            j += Int(known.length)
+        } else {
+            while j < end && isNameChar(b[j]) { j += 1 }
+            guard j < end else { return (.more, lt) }
+            let n = j - nameStart
+            if n > XMLScanner.longestName { return (.unsupported, lt) }
+            element = names.entry(b + nameStart, n, hash: ElementNames.hash(b + nameStart, n))
         }
-        guard j < end else { return (.more, lt) }
-        let nameEnd = j
-        if nameEnd - nameStart > XMLScanner.longestName { return (.unsupported, lt) }
         // Attributes are checked for well-formedness, then not used.
         var attributeCount = 0
         let content: TextPosition
@@ -313,7 +330,6 @@ final class XMLScanner {
                 if let stop = step(over: &j, end) { return (stop, lt) }
             }
         }
-        let element = names.entry(b + nameStart, nameEnd - nameStart, hash: hash)
         open[depth] = element
         depth += 1
         tag()
@@ -514,8 +530,76 @@ private struct ElementNames {
         var symbol = Symbol(rawValue: 0)
     }
 
-    static let hashStart: UInt64 = 0xCBF2_9CE4_8422_2325
-    @inline(__always) static func hash(_ h: UInt64, _ c: UInt8) -> UInt64 { (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+    /// The hash of a name: its bytes eight at a time, the last word zero-padded.
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var h = seed(n)
+        var k = 0
+        while k + 8 <= n {
+            h = mix(h, UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self))
+            k += 8
+        }
+        if k < n {
+            var tail: UInt64 = 0
+            for i in k..<n { tail |= UInt64(p[i]) << UInt64(8 * (i - k)) }
+            h = mix(h, tail)
+        }
+        return h
+    }
+
+    @inline(__always) private static func seed(_ n: Int) -> UInt64 { UInt64(n) &* 0x9E37_79B9_7F4A_7C15 }
+    @inline(__always) private static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        let x = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+        return x ^ (x >> 31)
+    }
+
+    /// Where a byte of `w` is below '0', is '>' or is above 127, the first of which ends a
+    /// name of letters and digits: its high bit set (bytes after the first may be marked
+    /// wrongly).
+    @inline(__always) private static func stops(_ w: UInt64) -> UInt64 {
+        let gt = w ^ 0x3E3E_3E3E_3E3E_3E3E
+        return (((w &- 0x3030_3030_3030_3030) | w) | ((gt &- 0x0101_0101_0101_0101) & ~gt)) & 0x8080_8080_8080_8080
+    }
+
+    /// The first `r` bytes of `w`.
+    @inline(__always) private static func prefix(_ w: UInt64, _ r: Int) -> UInt64 { w & ((1 << UInt64(8 * r)) &- 1) }
+
+    /// How many bytes `known(at:)` may read.
+    static let knownReach = 48
+
+    /// The known name of letters and digits at `p` (`knownReach` bytes must be readable
+    /// there), hashed a word at a time without reading it byte by byte; nil when it is new,
+    /// longer or has other characters. The caller checks that the name ends where the
+    /// entry's does.
+    @inline(__always) func known(at p: UnsafePointer<UInt8>) -> Entry? {
+        let raw = UnsafeRawPointer(p)
+        var k = 0
+        var w = raw.loadUnaligned(as: UInt64.self)
+        var f = ElementNames.stops(w)
+        // The seed needs the length: find the word with the name's end first.
+        while f == 0 {
+            k += 8
+            guard k < ElementNames.knownReach else { return nil }
+            w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            f = ElementNames.stops(w)
+        }
+        let r = f.trailingZeroBitCount >> 3
+        let n = k + r
+        var h = ElementNames.seed(n)
+        var m = 0
+        while m < k {
+            h = ElementNames.mix(h, raw.loadUnaligned(fromByteOffset: m, as: UInt64.self))
+            m += 8
+        }
+        if r > 0 { h = ElementNames.mix(h, ElementNames.prefix(w, r)) }
+        guard n > 0 else { return nil }
+        var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & (size - 1)
+        while slots[i].length != 0 {
+            let e = slots[i]
+            if e.hash == h && Int(e.length) == n && matches(e, p) { return e }
+            i = (i + 1) & (size - 1)
+        }
+        return nil
+    }
 
     /// Each distinct name's bytes, one after another.
     private var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)

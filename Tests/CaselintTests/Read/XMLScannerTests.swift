@@ -144,7 +144,10 @@ struct GeneratedXML {
         self.random = SeededRandom(seed: random.next())
     }
 
-    private static let names = ["Child", "CINdetails", "a", "b_2", "x.y", "Z-z", "LAchildID"]
+    /// Names that share beginnings, run past the scanner's word-at-a-time reach, or hold
+    /// characters that end its fast look-up.
+    private static let names = ["Child", "CINdetails", "a", "b_2", "x.y", "Z-z", "LAchildID", "x", "b_", "LAchild", "CINdetails2",
+                                "AssessmentAuthorisationDateAssessmentAuthorisationDate", "AssessmentAuthorisationDate"]
     private static let rareNames = ["é", "p:x", "xmlns", "a\u{301}"]
     private static let texts = ["2026-05-05", "N6", " ", "\n    ", "\t", "word word", "é", "日本", "😀", "&amp;", "&lt;",
                                 "&gt;", "&quot;", "&apos;", "&#233;", "&#x1F600;", "&#65;", "]", "a > b", "\u{7F}"]
