@@ -24,7 +24,8 @@ public final class XMLMapper: XMLEventHandler {
     }
     private var frames: [Frame] = []
     /// Sibling counts by element name, for `CINdetails[2]`: one shared stack, each open
-    /// element owning the entries from its `ordinalStart`.
+    /// element owning the entries from its `ordinalStart`. Only records are counted: a
+    /// field's place among its siblings is never shown.
     private var ordinals: [(Symbol, Int32)] = []
     /// Depth inside an element the layout does not know (its subtree is skipped).
     private var unknownDepth = 0
@@ -89,7 +90,6 @@ public final class XMLMapper: XMLEventHandler {
             textStart = content
             return
         }
-        let ordinal = nextOrdinal(name)
         let role = node._withUnsafeGuaranteedRef({ $0.role })
         switch role {
         case .field, .sideField, .valueRecord: inValue = true
@@ -105,12 +105,12 @@ public final class XMLMapper: XMLEventHandler {
             childCount += 1
             startGroup(kind: .person, source: name, at: at, ordinal: childCount)
         case .record(let kind):
-            if inGroup { group.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency) }
+            if inGroup { group.open(kind: kind, source: name, ordinal: nextOrdinal(name), location: loc(at), agency: layout.agency) }
         case .field, .sideField:
             text.removeAll()
             fieldStart = at
         case .valueRecord(let kind, _):
-            if inGroup { group.open(kind: kind, source: name, ordinal: ordinal, location: loc(at), agency: layout.agency) }
+            if inGroup { group.open(kind: kind, source: name, ordinal: nextOrdinal(name), location: loc(at), agency: layout.agency) }
             text.removeAll()
             fieldStart = at
         }
