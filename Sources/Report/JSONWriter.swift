@@ -15,7 +15,7 @@ public enum JSONWriter {
         }
     }
 
-    public indirect enum Value: Sendable {
+    public enum Value: Sendable {
         case string(String), int(Int), double(Double), bool(Bool), null
         case array([Value]), object(Object)
 

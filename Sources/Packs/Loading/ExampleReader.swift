@@ -152,9 +152,7 @@ enum ExampleReader {
 
     /// A YAML scalar: plain when it reads the same that way, else double-quoted.
     static func quoted(_ s: String) -> String {
-        let plain = s.first.map { $0.isLetter || $0.isNumber } == true && s.last != " " && !s.contains(": ") && !s.contains(" #")
-            && s.allSatisfy { $0.isLetter || $0.isNumber || " ._/@'-;".contains($0) }
-        if plain { return s }
+        if isPlain(s) { return s }
         var out = "\""
         for c in s.unicodeScalars {
             switch c {
@@ -166,5 +164,17 @@ enum ExampleReader {
             }
         }
         return out + "\""
+    }
+
+    /// Whether `s` can be written unquoted. Every pack example's values are read at each
+    /// start-up: plain ASCII is judged byte by byte, not a `Character` at a time.
+    private static func isPlain(_ s: String) -> Bool {
+        guard let first = s.utf8.first, s.utf8.last != UInt8(ascii: " "), !s.contains(": "), !s.contains(" #") else { return false }
+        if !s.utf8.contains(where: { $0 >= 0x80 }) {
+            func alphanumeric(_ b: UInt8) -> Bool { (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+            return alphanumeric(first) && s.utf8.allSatisfy { alphanumeric($0) || " ._/@'-;".utf8.contains($0) }
+        }
+        return s.first.map { $0.isLetter || $0.isNumber } == true
+            && s.allSatisfy { $0.isLetter || $0.isNumber || " ._/@'-;".contains($0) }
     }
 }
