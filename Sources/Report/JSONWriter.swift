@@ -65,33 +65,45 @@ public enum JSONWriter {
 
         private func newline(_ s: inout [UInt8], _ indent: Int?, _ level: Int) {
             guard let indent else { return }
+            var n = indent * level
             s.append(10)
-            s.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+            // Most of an indented report is indentation: copy it a run at a time.
+            JSONWriter.spaces.withUnsafeBufferPointer { spaces in
+                while n > 0 {
+                    let run = min(n, spaces.count)
+                    s.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<run]))
+                    n -= run
+                }
+            }
         }
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     static func escape(_ v: String, into s: inout [UInt8]) {
         s.append(UInt8(ascii: "\""))
-        defer { s.append(UInt8(ascii: "\"")) }
-        // Most values need no escaping: append them whole.
-        if !v.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            s.append(contentsOf: v.utf8)
-            return
-        }
-        for u in v.utf8 {
-            switch u {
-            case UInt8(ascii: "\""): s.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): s.append(contentsOf: "\\\\".utf8)
-            case 10: s.append(contentsOf: "\\n".utf8)
-            case 13: s.append(contentsOf: "\\r".utf8)
-            case 9: s.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                s.append(contentsOf: "\\u00".utf8)
-                s.append(hex[Int(u >> 4)])
-                s.append(hex[Int(u & 15)])
-            default: s.append(u)
+        var text = v
+        text.withUTF8 { bytes in
+            // Runs that need no escaping are appended whole.
+            var from = 0
+            for (i, u) in bytes.enumerated() where u < 0x20 || u == UInt8(ascii: "\"") || u == UInt8(ascii: "\\") {
+                s.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<i]))
+                from = i + 1
+                switch u {
+                case UInt8(ascii: "\""): s.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): s.append(contentsOf: "\\\\".utf8)
+                case 10: s.append(contentsOf: "\\n".utf8)
+                case 13: s.append(contentsOf: "\\r".utf8)
+                case 9: s.append(contentsOf: "\\t".utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    s.append(contentsOf: "\\u00".utf8)
+                    s.append(hex[Int(u >> 4)])
+                    s.append(hex[Int(u & 15)])
+                }
             }
+            s.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...]))
         }
+        s.append(UInt8(ascii: "\""))
     }
 }
