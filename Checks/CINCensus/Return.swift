@@ -129,6 +129,10 @@ final class DuplicateCheck: ReturnCheck {
     private var firstIndex = IndexTable()
     private var firsts: [(value: String, mark: Mark)] = []
     private var others: [Int32: [Mark]] = [:]
+    /// Values not yet looked up. A return's table outgrows the caches, and most of a
+    /// look-up was waiting for its slot: a batch's slots are read together first.
+    private var batch: [(hash: UInt64, value: String, mark: Mark)] = []
+    private var touched: UInt32 = 0
 
     init(key: FieldKey, what: String, personal: Bool) {
         self.key = key
@@ -139,19 +143,29 @@ final class DuplicateCheck: ReturnCheck {
     func observe(_ child: Child, _ findings: inout Findings) {
         let person = child.person
         guard let field = person[key], !field.isEmpty else { return }
-        let mark = findings.mark(field, of: person)
         var hash = TextHash()
         hash.add(field.text)
-        let text = field.text
-        if let earlier = firstIndex.findOrAdd(hash: hash.value, .init(index: Int32(firsts.count), part: 0),
-                                              matches: { firsts[Int($0.index)].value == text }) {
-            others[earlier.index, default: []].append(mark)
-        } else {
-            firsts.append((text, mark))
+        batch.append((hash.value, field.text, findings.mark(field, of: person)))
+        if batch.count == 32 { lookUp() }
+    }
+
+    private func lookUp() {
+        var sum: UInt32 = 0
+        for entry in batch { sum &+= firstIndex.touch(hash: entry.hash) }
+        touched = sum
+        for (hash, text, mark) in batch {
+            if let earlier = firstIndex.findOrAdd(hash: hash, .init(index: Int32(firsts.count), part: 0),
+                                                  matches: { firsts[Int($0.index)].value == text }) {
+                others[earlier.index, default: []].append(mark)
+            } else {
+                firsts.append((text, mark))
+            }
         }
+        batch.removeAll(keepingCapacity: true)
     }
 
     func finish(_ findings: inout Findings) {
+        lookUp()
         for (i, rest) in others.sorted(by: { $0.key < $1.key }) {
             let (value, first) = firsts[Int(i)]
             let shown: Message = personal ? "\(personal: value)" : "\(value)"

@@ -59,6 +59,15 @@ public struct IndexTable: Sendable {
         }
     }
 
+    /// Reads the slot where a look-up of `hash` starts, so that a batch of look-ups into a
+    /// large table waits for memory once, not once per look-up; the value read is returned
+    /// only so that the read is kept.
+    @inlinable
+    public func touch(hash: UInt64) -> UInt32 {
+        guard !slots.isEmpty else { return 0 }
+        return slots[Int(truncatingIfNeeded: IndexTable.tag(hash)) & (slots.count - 1)].hash
+    }
+
     /// 32 bits of the hash, never 0 (the empty slot's mark). The low bits pick the slot.
     @inlinable
     static func tag(_ hash: UInt64) -> UInt32 {
