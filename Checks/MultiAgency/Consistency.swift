@@ -140,6 +140,10 @@ extension MultiAgency {
         }
     }
 
+    /// The kinds of record that can hold a record id or an incident number: a row's record
+    /// holds only its kind's fields.
+    static let withRecordIDs = Schema.kinds.filter { $0.fields.contains(.recordID) || $0.fields.contains(.incidentID) }.map(\.kind)
+
     static let duplicateRecordID = Rule.multiAgency(
         "CON010", "duplicate-record-id", .consistency,
         fields: ["recordID", "incidentID"],
@@ -166,7 +170,8 @@ extension MultiAgency {
                 - { record: visit, laChildID: A1, recordID: "101", date: 2024-03-01, childSeen: true, seenAlone: true, present: [mother] }
                 - { record: caseNote, laChildID: A1, recordID: "101", date: 2024-03-01, author: W. Worker, authorRole: social-worker, text: "Home visit; see the visit record for who was present and what was discussed about sleeping arrangements." }
                 """),
-        ]
+        ],
+        triggers: withRecordIDs
     ) { child, out in
         // Each record with an id, as (record, field) indices, in order.
         // (The list is made only at the second id: most children have one record or none.)

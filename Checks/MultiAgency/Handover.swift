@@ -49,7 +49,8 @@ extension MultiAgency {
                 - { record: policeIncident, laChildID: A1, incidentID: I2, date: 2023-09-15, domesticAbuse: true, dashRisk: standard }
                 - { record: policeIncident, laChildID: A1, incidentID: I3, date: 2024-05-01, domesticAbuse: true, dashRisk: medium }
                 """),
-        ]
+        ],
+        triggers: [.policeIncident]
     ) { child, out in
         let threshold = out.integer("dash-threshold"), count = out.integer("escalation-count")
         // Most children have no high-risk incident and too few to escalate: find that out
@@ -160,7 +161,8 @@ extension MultiAgency {
                 - { record: cinEpisode, laChildID: A1, referralDate: 2024-06-03 }
                 - { record: workerAllocation, laChildID: A1, workerID: W5, workerRole: social-worker, startDate: 2024-06-04 }
                 """),
-        ]
+        ],
+        triggers: [.workerAllocation]
     ) { child, out in
         // Most children have no allocation records: look before reading the parameters.
         let dated = child.dated(.workerAllocation, .startDate)

@@ -79,7 +79,8 @@ extension MultiAgency {
                 - { record: visit, laChildID: A1, date: 2024-04-08, childSeen: true, seenAlone: true }
                 - { record: visit, laChildID: A1, date: 2024-05-13, childSeen: true, seenAlone: true }
                 """),
-        ]
+        ],
+        triggers: [.careEpisode]
     ) { child, out in
         let placements = child.careSpans(byPlacement: true)
         guard !placements.isEmpty, child.judgesAbsence(of: .visit), let dataEnd = child.lastRecordedDay else { return }
@@ -158,7 +159,8 @@ extension MultiAgency {
                 - { record: careEpisode, laChildID: A1, startDate: 2024-03-01, reasonNewEpisode: S, legalStatus: V2, endDate: 2024-03-15 }
                 - { record: visit, laChildID: A1, date: 2024-05-20, childSeen: true, seenAlone: true }
                 """),
-        ]
+        ],
+        triggers: [.careEpisode]
     ) { child, out in
         let periods = child.careSpans(byPlacement: false)
         guard !periods.isEmpty, let dataEnd = child.lastRecordedDay else { return }

@@ -18,11 +18,11 @@ extension Rule {
     /// A multi-agency rule: linked scope, a cited source, parameters with defaults.
     static func multiAgency(_ id: String, _ name: String, _ category: Category, _ severity: Severity = .warning,
                             fields: [String], message: String, rationale: String, source: String,
-                            parameters: [Parameter] = [], examples: [Example],
+                            parameters: [Parameter] = [], examples: [Example], triggers: [RecordKind] = [],
                             check: @escaping @Sendable (Child, inout Findings) -> Void) -> Rule {
         Rule(id: id, name: name, category: category, severity: severity, message: message, rationale: rationale,
              source: source, fields: fields, parameters: parameters, examples: examples, scope: .linked,
-             check: .child(check))
+             triggers: triggers, check: .child(check))
     }
 }
 

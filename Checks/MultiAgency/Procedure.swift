@@ -162,7 +162,8 @@ extension MultiAgency {
                 - { record: notification, laChildID: A1, subject: strategy-outcome, fromAgency: social-care, toAgency: police, sentDate: 2024-02-12 }
                 - { record: notification, laChildID: A1, subject: strategy-outcome, fromAgency: social-care, toAgency: health, sentDate: 2024-02-12 }
                 """),
-        ]
+        ],
+        triggers: [.strategyDiscussion]
     ) { child, out in
         let discussions = child.dated(.strategyDiscussion, .date)
         guard !discussions.isEmpty else { return }

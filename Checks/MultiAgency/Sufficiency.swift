@@ -156,7 +156,8 @@ extension MultiAgency {
             .good(.records, "a note with detail", """
                 - { record: caseNote, laChildID: A1, recordID: CN-1, date: 2024-03-01, author: W. Worker, authorRole: social-worker, text: "Home visit. Baby seen awake in the Moses basket in the living room; mother and her partner present; we discussed where the baby sleeps at night." }
                 """),
-        ]
+        ],
+        triggers: [.caseNote]
     ) { child, out in
         let minimum = out.integer("min-words")
         var phrases: [[UInt64]]?
