@@ -72,6 +72,8 @@ extension MultiAgency {
         (.cpPlan, .startDate, "child protection plan start"),
     ]
 
+    static let activityKinds = KindSet(socialCareActivity.map(\.kind))
+
     static let activityAfterClosure = Rule.multiAgency(
         "CON005", "activity-after-closure", .consistency,
         fields: ["cinEpisode.closureDate", "cinEpisode.referralDate", "referral.date", "visit.date", "conference.date", "coreGroup.date", "cpPlan.startDate"],
@@ -100,18 +102,24 @@ extension MultiAgency {
                 """),
         ]
     ) { child, out in
-        let closures = child.dated(.cinEpisode, .closureDate)
-        guard let firstClosure = closures.first?.day else { return }
-        // Most children have no activity after a closure: look for it before working out
-        // the spans.
+        // Most children have no activity after a closure: look for it before making any
+        // list or working out the spans.
+        guard child.kinds.overlaps(activityKinds) else { return }
+        var firstClosure: Day?
+        for episode in child.records(.cinEpisode) {
+            if let d = episode.day(.closureDate), firstClosure.map({ d < $0 }) ?? true { firstClosure = d }
+        }
+        guard let firstClosure else { return }
+        let activity = socialCareActivity
         var after: [(event: Int, record: Int, day: Day)] = []
         for i in child.records.indices where child.records[i].parent >= 0 {
             let kind = child.records[i].kind
-            guard let e = socialCareActivity.firstIndex(where: { $0.kind == kind }),
-                  let d = RecordRef(child: child, index: i).day(socialCareActivity[e].date), d > firstClosure else { continue }
+            guard let e = activity.firstIndex(where: { $0.kind == kind }),
+                  let d = RecordRef(child: child, index: i).day(activity[e].date), d > firstClosure else { continue }
             after.append((e, i, d))
         }
         guard !after.isEmpty else { return }
+        let closures = child.dated(.cinEpisode, .closureDate)
         // Spans when the child is open to social care, and the days new work came in.
         var open: [(Day, Day?)] = []
         var starts: [Day] = []
