@@ -9,7 +9,7 @@ import Glibc
 /// slowest step of a census run.
 ///
 /// At the first thing it does not know (a DOCTYPE, CDATA, a namespace prefix, a byte-order
-/// mark, a carriage return, another encoding, a processing instruction) and at anything
+/// mark, another encoding, a processing instruction) and at anything
 /// malformed, it stops and says how far it got. `XMLReader` then has libxml2 read the file
 /// from the start, skipping the events already handed on. So what is accepted, and every
 /// message about malformed XML, stay libxml2's. The scanner must never accept what libxml2
@@ -185,6 +185,16 @@ final class XMLScanner {
                     if c == 10 { newline(at: i); i += 1; continue }
                     if c == 9 { i += 1; continue }
                     if c == UInt8(ascii: "<") { break }
+                    if c == 13 {
+                        // A line break written CR LF, or CR alone, is a line feed in the text;
+                        // libxml2 counts the CR as a column, as any character.
+                        emitText(from, i)
+                        guard i + 1 < end else { pos = i; return .more }
+                        if b[i + 1] != 10 { emitLineFeed() }
+                        i += 1
+                        from = i
+                        continue
+                    }
                     if c == UInt8(ascii: "&") {
                         emitText(from, i)
                         let (status, next) = reference(at: i, end: end, eof: eof)
@@ -210,7 +220,7 @@ final class XMLScanner {
                         i += n
                         continue
                     }
-                    return .unsupported  // a control character or carriage return
+                    return .unsupported  // a control character
                 }
                 emitText(from, i)
                 if progress.textBytes > XMLScanner.longestText { return .unsupported }
@@ -219,7 +229,8 @@ final class XMLScanner {
                 // Outside the root only white space and markup.
                 while i < end {
                     let c = b[i]
-                    if c == 32 || c == 9 { i += 1; continue }
+                    // (libxml2 counts a carriage return as a column, as any character.)
+                    if c == 32 || c == 9 || c == 13 { i += 1; continue }
                     if c == 10 { newline(at: i); i += 1; continue }
                     if c == UInt8(ascii: "<") { break }
                     return .unsupported
@@ -240,6 +251,13 @@ final class XMLScanner {
             }
             i = next
         }
+    }
+
+    /// A lone carriage return's line feed.
+    private func emitLineFeed() {
+        var lf: UInt8 = 10
+        withUnsafePointer(to: &lf) { handler.characters(UnsafeBufferPointer(start: $0, count: 1)) }
+        progress.textBytes += 1
     }
 
     @inline(__always) private func emitText(_ from: Int, _ to: Int) {
@@ -283,7 +301,7 @@ final class XMLScanner {
         let content: TextPosition
         let empty: Bool
         while true {
-            guard let spaced = skipSpace(&j, end) else { return (.unsupported, lt) }
+            let spaced = skipSpace(&j, end)
             guard j < end else { return (.more, lt) }
             let c = b[j]
             if c == UInt8(ascii: ">") {
@@ -313,11 +331,11 @@ final class XMLScanner {
             if attributeCount == XMLScanner.mostAttributes { return (.unsupported, lt) }
             attributes[attributeCount] = (a, length)
             attributeCount += 1
-            guard skipSpace(&j, end) != nil else { return (.unsupported, lt) }
+            skipSpace(&j, end)
             guard j < end else { return (.more, lt) }
             guard b[j] == UInt8(ascii: "=") else { return (.unsupported, lt) }
             j += 1
-            guard skipSpace(&j, end) != nil else { return (.unsupported, lt) }
+            skipSpace(&j, end)
             guard j < end else { return (.more, lt) }
             let quote = b[j]
             guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return (.unsupported, lt) }
@@ -348,7 +366,7 @@ final class XMLScanner {
         guard j + length < end else { return (.more, lt) }
         guard names.matches(top, b + j), !isNameChar(b[j + length]) else { return (.unsupported, lt) }
         j += length
-        guard skipSpace(&j, end) != nil else { return (.unsupported, lt) }
+        skipSpace(&j, end)
         guard j < end else { return (.more, lt) }
         guard b[j] == UInt8(ascii: ">") else { return (.unsupported, lt) }
         j += 1
@@ -395,7 +413,7 @@ final class XMLScanner {
     /// off by the buffer's end, `.unsupported` for a control character or invalid UTF-8.
     @inline(__always) private func step(over j: inout Int, _ end: Int) -> Status? {
         let c = buffer[j]
-        if c >= 0x20 && c < 0x80 || c == 9 {
+        if c >= 0x20 && c < 0x80 || c == 9 || c == 13 {
             j += 1
         } else if c == 10 {
             newline(at: j)
@@ -483,12 +501,19 @@ final class XMLScanner {
         return allowed ? v : nil
     }
 
-    /// Skips white space; nil at a carriage return (left to libxml2), else whether any was skipped.
-    @inline(__always) private func skipSpace(_ j: inout Int, _ end: Int) -> Bool? {
+    /// Skips white space; whether any was skipped.
+    @discardableResult @inline(__always) private func skipSpace(_ j: inout Int, _ end: Int) -> Bool {
         let start = j
         while j < end {
             let c = buffer[j]
-            if c == 32 || c == 9 { j += 1 } else if c == 10 { newline(at: j); j += 1 } else if c == 13 { return nil } else { break }
+            if c == 32 || c == 9 || c == 13 {
+                j += 1
+            } else if c == 10 {
+                newline(at: j)
+                j += 1
+            } else {
+                break
+            }
         }
         return j > start
     }

@@ -66,6 +66,7 @@ final class EventLog: XMLEventHandler {
         for path in returns {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(Self.scannerFinishes(bytes), "\(path)")
+            #expect(Self.scannerFinishes(Self.windowsLineEnds(bytes)), "\(path) with CR LF line ends")
         }
     }
 
@@ -96,23 +97,30 @@ final class EventLog: XMLEventHandler {
             + "        <UPN>  </UPN>\n      </ChildIdentifiers>\n    </Child>\n  </Children>\n</Message>\n"
         let returns = Self.xmlFixtures.filter { $0.contains("/cin-census/") || $0.contains("/ssda903/") }
         for path in returns + ["edges"] {
-            let bytes = path == "edges" ? Array(edges.utf8) : Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-            let layout: XMLLayout = path.contains("/ssda903/") ? SSDA903.xml : .cinCensus
-            func mapped(scanner: Bool) -> [String] {
-                let sink = Collected()
-                let mapper = XMLMapper(layout: layout, file: FileID(0), sink: sink)
-                if XMLReader.read(bytes: bytes, handler: mapper, scanner: scanner) == nil { mapper.finish() }
-                let groups = (sink.header.map { [$0] } ?? []) + sink.children
-                return sink.diagnostics.map { "\($0.ruleID) \($0.location) \($0.path ?? "") \($0.message)" }
-                    + groups.flatMap { child in
-                        child.records.map { "\($0.kind) \($0.location) \($0.fieldStart)..<\($0.fieldEnd)" }
-                            + child.fields.map { "\($0.key) \($0.text) \($0.location) \($0.valueLocation) \(String(describing: $0.day))" }
-                    }
+            let read = path == "edges" ? Array(edges.utf8) : Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            for bytes in [read, Self.windowsLineEnds(read)] {
+                let layout: XMLLayout = path.contains("/ssda903/") ? SSDA903.xml : .cinCensus
+                func mapped(scanner: Bool) -> [String] {
+                    let sink = Collected()
+                    let mapper = XMLMapper(layout: layout, file: FileID(0), sink: sink)
+                    if XMLReader.read(bytes: bytes, handler: mapper, scanner: scanner) == nil { mapper.finish() }
+                    let groups = (sink.header.map { [$0] } ?? []) + sink.children
+                    return sink.diagnostics.map { "\($0.ruleID) \($0.location) \($0.path ?? "") \($0.message)" }
+                        + groups.flatMap { child in
+                            child.records.map { "\($0.kind) \($0.location) \($0.fieldStart)..<\($0.fieldEnd)" }
+                                + child.fields.map { "\($0.key) \($0.text) \($0.location) \($0.valueLocation) \(String(describing: $0.day))" }
+                        }
+                }
+                let reference = mapped(scanner: false)
+                #expect(reference.count > 5)
+                #expect(mapped(scanner: true) == reference, "\(path)")
             }
-            let reference = mapped(scanner: false)
-            #expect(reference.count > 5)
-            #expect(mapped(scanner: true) == reference, "\(path)")
         }
+    }
+
+    /// The file as a Windows program writes it: CR LF at each line's end.
+    static func windowsLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.flatMap { $0 == 10 ? [13, 10] : [$0] }
     }
 
     /// Whether the scanner reads `bytes` to the end itself, without handing over.
@@ -150,12 +158,14 @@ struct GeneratedXML {
                                 "AssessmentAuthorisationDateAssessmentAuthorisationDate", "AssessmentAuthorisationDate"]
     private static let rareNames = ["é", "p:x", "xmlns", "a\u{301}"]
     private static let texts = ["2026-05-05", "N6", " ", "\n    ", "\t", "word word", "é", "日本", "😀", "&amp;", "&lt;",
-                                "&gt;", "&quot;", "&apos;", "&#233;", "&#x1F600;", "&#65;", "]", "a > b", "\u{7F}"]
-    private static let rareTexts = ["&#0;", "&foo;", "&#xD800;", "]]>", "\r\n", "\u{1}", "&", "&#x;", "<![CDATA[c]]>",
+                                "&gt;", "&quot;", "&apos;", "&#233;", "&#x1F600;", "&#65;", "]", "a > b", "\u{7F}",
+                                "\r\n    ", "\r", "a\rb", "\r\r\n", "&#13;\n"]
+    private static let rareTexts = ["&#0;", "&foo;", "&#xD800;", "]]>", "\u{1}", "&", "&#x;", "<![CDATA[c]]>",
                                     "<?pi x?>", "\u{FFFE}", "&#13;", "&#x10FFFF;", "&#1114112;"]
-    private static let comments = ["<!-- c -->", "<!--é\nx-->", "<!---->", "<!-- a - b -->"]
+    private static let comments = ["<!-- c -->", "<!--é\nx-->", "<!---->", "<!-- a - b -->", "<!-- a\r\nb\rc -->"]
     private static let rareComments = ["<!-- a -- b -->", "<!-- a --->", "<!-"]
-    private static let attributes = [" a=\"1\"", " b='two é'", "\n  c=\"x\ny\"", " d = \"\"", "\te='\t'"]
+    private static let attributes = [" a=\"1\"", " b='two é'", "\n  c=\"x\ny\"", " d = \"\"", "\te='\t'", "\r\n  f=\"x\r\ny\ré\"",
+                                     " g\r=\r'1'"]
     private static let rareAttributes = [" a=\"<\"", " a=\"&amp;\"", " xmlns=\"urn:x\"", " p:q=\"1\"", " a=1", "a=\"1\"",
                                          " a=\"1\" a=\"2\"", " f=\"\u{1}\""]
     private static let declarations = ["", "", "<?xml version=\"1.0\"?>\n", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
@@ -166,7 +176,7 @@ struct GeneratedXML {
 
     mutating func document() -> String {
         var s = random.chance(0.05) ? random.pick(Self.rareDeclarations) : random.pick(Self.declarations)
-        if random.chance(0.2) { s += random.pick(Self.comments) + "\n" }
+        if random.chance(0.2) { s += random.pick(Self.comments) + random.pick(["\n", "\r\n", "\r"]) }
         s += element(depth: 0)
         if random.chance(0.2) { s += "\n" + random.pick(Self.comments) }
         if random.chance(0.03) { s += random.pick(["<extra/>", "text", "\u{0}"]) }
@@ -181,7 +191,7 @@ struct GeneratedXML {
         for _ in 0..<random.int(0...2) {
             s += random.chance(0.03) ? random.pick(Self.rareAttributes) : random.pick(Self.attributes)
         }
-        if random.chance(0.1) { s += random.pick([" ", "\n", "\t"]) }
+        if random.chance(0.1) { s += random.pick([" ", "\n", "\t", "\r\n", "\r"]) }
         if random.chance(0.15) { return s + "/>" }
         s += ">"
         for _ in 0..<random.int(0...(depth < 4 ? 5 : 1)) {
