@@ -253,6 +253,8 @@ public final class XMLReader {
             if q.pointee == 10 { break }
             if q.pointee & 0xC0 != 0x80 { column += 1 }
         }
+        // libxml2 does not count a byte-order mark as a column.
+        if q == base && line - newlines == 1 && p - base >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { column -= 1 }
         return TextPosition(line: UInt32(max(line - newlines, 1)), column: UInt32(column))
     }
 

@@ -8,8 +8,8 @@ import Glibc
 /// elements to an `XMLEventHandler`, several times faster than libxml2's push parser, the
 /// slowest step of a census run.
 ///
-/// At the first thing it does not know (a DOCTYPE, CDATA, a namespace prefix, a byte-order
-/// mark, another encoding, a processing instruction) and at anything
+/// At the first thing it does not know (a DOCTYPE, CDATA, a namespace prefix, another
+/// encoding, a processing instruction) and at anything
 /// malformed, it stops and says how far it got. `XMLReader` then has libxml2 read the file
 /// from the start, skipping the events already handed on. So what is accepted, and every
 /// message about malformed XML, stay libxml2's. The scanner must never accept what libxml2
@@ -42,6 +42,8 @@ final class XMLScanner {
     /// The offset in the file of `buffer[0]`.
     private var base = 0
     private var place = Place.prolog
+    /// The length of the UTF-8 byte-order mark the file starts with (0 or 3).
+    private var byteOrderMark = 0
     /// Declared `us-ascii`: a byte over 127 is an error, left to libxml2.
     private var asciiOnly = false
     private var progress = Progress()
@@ -148,6 +150,15 @@ final class XMLScanner {
     private func scan(eof: Bool) -> Status {
         let b = buffer, end = filled
         var i = pos
+        if base + i == 0 && place == .prolog {
+            // A UTF-8 byte-order mark, as Windows programs write: not counted as a column.
+            guard end >= 3 || eof else { return .more }
+            if end >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+                byteOrderMark = 3
+                lineStart = 3
+                i = 3
+            }
+        }
         while true {
             if place == .content {
                 var from = i
@@ -274,7 +285,7 @@ final class XMLScanner {
         if isNameStart(c) { return startTag(at: i, end: end) }
         if c == UInt8(ascii: "/") { return endTag(at: i, end: end) }
         if c == UInt8(ascii: "!") { return comment(at: i, end: end) }
-        if c == UInt8(ascii: "?") && base + i == 0 { return declaration(end: end) }
+        if c == UInt8(ascii: "?") && base + i == byteOrderMark { return declaration(at: i, end: end) }
         return (.unsupported, i)
     }
 
@@ -431,15 +442,15 @@ final class XMLScanner {
 
     /// The XML declaration, in the forms that declare version 1.0 in UTF-8 or US-ASCII:
     /// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, the last two optional.
-    private func declaration(end: Int) -> (Status, Int) {
+    private func declaration(at start: Int, end: Int) -> (Status, Int) {
         let b = buffer
-        guard let close = (0..<end - 1).first(where: { b[$0] == UInt8(ascii: "?") && b[$0 + 1] == UInt8(ascii: ">") }) else {
-            return (end >= 200 ? .unsupported : .more, 0)
+        guard let close = (start..<end - 1).first(where: { b[$0] == UInt8(ascii: "?") && b[$0 + 1] == UInt8(ascii: ">") }) else {
+            return (end - start >= 200 ? .unsupported : .more, start)
         }
-        let text = String(decoding: UnsafeBufferPointer(start: b, count: close), as: UTF8.self)
-        guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return (.unsupported, 0) }
+        let text = String(decoding: UnsafeBufferPointer(start: b + start, count: close - start), as: UTF8.self)
+        guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return (.unsupported, start) }
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard words.first == "<?xml", words.count >= 2 else { return (.unsupported, 0) }
+        guard words.first == "<?xml", words.count >= 2 else { return (.unsupported, start) }
         words.removeFirst()
         func value(_ w: String, _ name: String) -> String? {
             for q in ["\"", "'"] where w.hasPrefix(name + "=" + q) && w.hasSuffix(q) && w.count >= name.count + 3 {
@@ -447,17 +458,17 @@ final class XMLScanner {
             }
             return nil
         }
-        guard value(words.removeFirst(), "version") == "1.0" else { return (.unsupported, 0) }
+        guard value(words.removeFirst(), "version") == "1.0" else { return (.unsupported, start) }
         if let w = words.first, let e = value(w, "encoding") {
             switch e.lowercased() {
             case "utf-8": break
             case "us-ascii": asciiOnly = true
-            default: return (.unsupported, 0)
+            default: return (.unsupported, start)
             }
             words.removeFirst()
         }
         if let w = words.first, let s = value(w, "standalone") {
-            guard s == "yes" || s == "no" else { return (.unsupported, 0) }
+            guard s == "yes" || s == "no" else { return (.unsupported, start) }
             words.removeFirst()
         }
         return words.isEmpty ? (.done, close + 2) : (.unsupported, 0)

@@ -1,5 +1,5 @@
 import Model
-import Read
+@testable import Read
 import Testing
 
 /// Records what the reader reports, with positions.
@@ -47,6 +47,17 @@ final class Recorder: XMLEventHandler {
             "<\u{E9}LongerName> 2:41 content 2:54",
             "<CINreferralDate> 3:1 content 4:18",
         ])
+    }
+
+    /// A tag that spans lines is placed by counting back to its line's start: a byte-order
+    /// mark there is not a column, as libxml2 counts.
+    @Test func aByteOrderMarkIsNotAColumn() {
+        let doc: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<a><b\n  c=\"1\"/></a>".utf8)
+        for scanner in [false, true] {
+            let r = Recorder()
+            #expect(XMLReader.read(bytes: doc, handler: r, scanner: scanner) == nil)
+            #expect(r.events.first { $0.hasPrefix("<b>") } == "<b> 1:4 content 2:10", "scanner: \(scanner)")
+        }
     }
 
     @Test func positionsStayExactAcrossChunkBoundaries() {

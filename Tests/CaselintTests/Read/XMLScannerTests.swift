@@ -67,6 +67,7 @@ final class EventLog: XMLEventHandler {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(Self.scannerFinishes(bytes), "\(path)")
             #expect(Self.scannerFinishes(Self.windowsLineEnds(bytes)), "\(path) with CR LF line ends")
+            #expect(Self.scannerFinishes(Self.byteOrderMark + bytes), "\(path) with a byte-order mark")
         }
     }
 
@@ -98,7 +99,7 @@ final class EventLog: XMLEventHandler {
         let returns = Self.xmlFixtures.filter { $0.contains("/cin-census/") || $0.contains("/ssda903/") }
         for path in returns + ["edges"] {
             let read = path == "edges" ? Array(edges.utf8) : Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-            for bytes in [read, Self.windowsLineEnds(read)] {
+            for bytes in [read, Self.windowsLineEnds(read), Self.byteOrderMark + read] {
                 let layout: XMLLayout = path.contains("/ssda903/") ? SSDA903.xml : .cinCensus
                 func mapped(scanner: Bool) -> [String] {
                     let sink = Collected()
@@ -117,6 +118,8 @@ final class EventLog: XMLEventHandler {
             }
         }
     }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// The file as a Windows program writes it: CR LF at each line's end.
     static func windowsLineEnds(_ bytes: [UInt8]) -> [UInt8] {
@@ -169,6 +172,8 @@ struct GeneratedXML {
     private static let rareAttributes = [" a=\"<\"", " a=\"&amp;\"", " xmlns=\"urn:x\"", " p:q=\"1\"", " a=1", "a=\"1\"",
                                          " a=\"1\" a=\"2\"", " f=\"\u{1}\""]
     private static let declarations = ["", "", "<?xml version=\"1.0\"?>\n", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+                                       "\u{FEFF}<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n", "\u{FEFF}",
+                                       "\u{FEFF}<?xml version='1.0' encoding='us-ascii'?>\n",
                                        "<?xml version='1.0' encoding='utf-8' standalone='yes'?>",
                                        "<?xml version='1.0' encoding='us-ascii'?>\n"]
     private static let rareDeclarations = ["<?xml version=\"1.1\"?>\n", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n",
