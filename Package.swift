@@ -75,7 +75,8 @@ let package = Package(
         .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "Pipeline", "Report"], path: "Fuzz/Pipeline"),
         .testTarget(
             name: "CaselintTests",
-            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "Chronology", "Synth", "caselint"]
+            dependencies: ["Model", "Discover", "Read", "Map", "Link", "Check", "Checks", "Config", "Report", "Pipeline", "Chronology", "Synth", "caselint",
+                           "FuzzSupport"]
         ),
     ]
 )

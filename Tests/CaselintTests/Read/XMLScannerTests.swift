@@ -1,42 +1,10 @@
 import Foundation
+import FuzzSupport
 import Map
 import Model
 @testable import Read
 @testable import Synth
 import Testing
-
-/// Everything a reader hands on, in order: tags with their positions, and the text between
-/// them joined (libxml2 and the scanner split text differently; the mapper joins it).
-final class EventLog: XMLEventHandler {
-    var events: [String] = []
-    private var text: [UInt8] = []
-    func startElement(_ name: Symbol, at: TextPosition, content: TextPosition) {
-        flush()
-        events.append("<\(name)> \(at.line):\(at.column) content \(content.line):\(content.column)")
-    }
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
-    func endElement(_ name: Symbol, after: TextPosition) {
-        flush()
-        events.append("</\(name)> after \(after.line):\(after.column)")
-    }
-    private func flush() {
-        if !text.isEmpty { events.append("text \(String(decoding: text, as: UTF8.self).debugDescription)") }
-        text.removeAll()
-    }
-
-    /// What libxml2 alone, or the scanner handing over to it, reports for `bytes`.
-    static func read(_ bytes: [UInt8], scanner: Bool, chunkSize: Int = XMLReader.chunkSize) -> [String] {
-        let log = EventLog()
-        let problem = XMLReader.read(bytes: bytes, handler: log, limits: .defaults, scanner: scanner, chunkSize: chunkSize)
-        if let problem {
-            // Text after the last tag before a fatal error reaches no one (the mapper keeps
-            // text until the next tag), and libxml2 may stop before handing it on.
-            return log.events + ["problem \(problem.rule) \(problem.position.line):\(problem.position.column) \(problem.message)"]
-        }
-        log.flush()
-        return log.events
-    }
-}
 
 /// The scanner is only right if it reports what libxml2 reports: the same elements at the
 /// same positions, the same text, and — by handing over — the same problems.
@@ -51,10 +19,10 @@ final class EventLog: XMLEventHandler {
         #expect(Self.xmlFixtures.count > 20)
         for path in Self.xmlFixtures {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-            let reference = EventLog.read(bytes, scanner: false)
+            let reference = XMLEvents.of(bytes, scanner: false)
             // Small chunks make tokens straddle refills, and make long ones hand over.
             for chunk in [XMLReader.chunkSize, 4096, 97] {
-                #expect(EventLog.read(bytes, scanner: true, chunkSize: chunk) == reference, "\(path), chunks of \(chunk)")
+                #expect(XMLEvents.of(bytes, scanner: true, chunkSize: chunk) == reference, "\(path), chunks of \(chunk)")
             }
         }
     }
@@ -77,9 +45,9 @@ final class EventLog: XMLEventHandler {
         for n in 0..<3000 {
             var generator = GeneratedXML(random: &random)
             let doc = Array(generator.document().utf8)
-            let reference = EventLog.read(doc, scanner: false)
+            let reference = XMLEvents.of(doc, scanner: false)
             let chunk = [XMLReader.chunkSize, 64, 29][n % 3]
-            let scanned = EventLog.read(doc, scanner: true, chunkSize: chunk)
+            let scanned = XMLEvents.of(doc, scanner: true, chunkSize: chunk)
             #expect(scanned == reference, "document \(n), chunks of \(chunk):\n\(String(decoding: doc, as: UTF8.self))")
             if scanned != reference { return }
             if Self.scannerFinishes(doc) { finished += 1 } else { handedOver += 1 }
@@ -128,7 +96,7 @@ final class EventLog: XMLEventHandler {
 
     /// Whether the scanner reads `bytes` to the end itself, without handing over.
     static func scannerFinishes(_ bytes: [UInt8]) -> Bool {
-        let scanner = XMLScanner(handler: EventLog(), maxDepth: 256, chunkSize: XMLReader.chunkSize)
+        let scanner = XMLScanner(handler: XMLEvents(), maxDepth: 256, chunkSize: XMLReader.chunkSize)
         var offset = 0
         let outcome = scanner.run { into, count in
             let n = min(count, bytes.count - offset)
@@ -141,8 +109,8 @@ final class EventLog: XMLEventHandler {
 
     @Test func handingOverMidwaySkipsWhatWasHandedOn() {
         let doc = "<a>\n  <b>one</b>\n  <c>two &amp; <![CDATA[three]]></c>\n</a>\n"
-        let reference = EventLog.read(Array(doc.utf8), scanner: false)
-        #expect(EventLog.read(Array(doc.utf8), scanner: true) == reference)
+        let reference = XMLEvents.of(Array(doc.utf8), scanner: false)
+        #expect(XMLEvents.of(Array(doc.utf8), scanner: true) == reference)
         #expect(reference.contains("text \"two & three\""))
     }
 }
