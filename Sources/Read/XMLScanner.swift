@@ -3,18 +3,19 @@ import Model
 import Glibc
 #endif
 
-/// Reads the plain XML that exports are — UTF-8; elements and attributes with ASCII names;
-/// text, comments, the five predefined entities and character references — and hands its
-/// elements to an `XMLEventHandler`, several times faster than libxml2's push parser, the
-/// slowest step of a census run.
+/// Reads the plain XML that exports are — UTF-8 or US-ASCII, with or without a byte-order
+/// mark, LF or CR LF line ends; elements and attributes with ASCII names; text, comments,
+/// the five predefined entities and character references — and hands its elements to an
+/// `XMLEventHandler`, for well under half the cost of libxml2's push parser, which was the
+/// costliest step of a census run.
 ///
 /// At the first thing it does not know (a DOCTYPE, CDATA, a namespace prefix, another
-/// encoding, a processing instruction) and at anything
-/// malformed, it stops and says how far it got. `XMLReader` then has libxml2 read the file
-/// from the start, skipping the events already handed on. So what is accepted, and every
-/// message about malformed XML, stay libxml2's. The scanner must never accept what libxml2
-/// rejects, and must report libxml2's positions: the tests compare the two on every
-/// fixture and on generated documents.
+/// encoding, a processing instruction) and at anything malformed, it stops and says how far
+/// it got. `XMLReader` then has libxml2 read the file from the start, skipping the events
+/// already handed on. So what is accepted, and every message about malformed XML, stay
+/// libxml2's. The scanner must never accept what libxml2 rejects, and must report
+/// libxml2's positions: the tests (and `FuzzXML`) compare the two on every fixture and on
+/// generated documents.
 final class XMLScanner {
     /// What the scanner handed on before it gave up: start and end tags, then the bytes of
     /// text after the last of them. libxml2 hands on the same, as it reads the same bytes.
@@ -33,7 +34,6 @@ final class XMLScanner {
     private enum Place { case prolog, content, epilog }
 
     private let handler: XMLEventHandler
-    private let maxDepth: Int
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     /// Bytes in `buffer`, and where scanning stands in it.
@@ -54,7 +54,8 @@ final class XMLScanner {
     private var lineStart = 0
     private var continuations = 0
 
-    /// Open elements, innermost last; at most `deepest`.
+    /// Open elements, innermost last; at most `deepest`, the depth limit (or 1024): a
+    /// deeper element goes to libxml2, and `XMLReader` reports it at the limit.
     private let open: UnsafeMutablePointer<ElementNames.Entry>
     private var depth = 0
     private let deepest: Int
@@ -71,7 +72,6 @@ final class XMLScanner {
 
     init(handler: XMLEventHandler, maxDepth: Int, chunkSize: Int) {
         self.handler = handler
-        self.maxDepth = maxDepth
         capacity = chunkSize
         buffer = .allocate(capacity: chunkSize)
         deepest = min(maxDepth, 1024)
@@ -115,7 +115,7 @@ final class XMLScanner {
         while true {
             // Keep what is not yet read; fill the rest.
             if pos > 0 {
-                (buffer).update(from: buffer + pos, count: filled - pos)
+                buffer.update(from: buffer + pos, count: filled - pos)
                 filled -= pos
                 base += pos
                 pos = 0
