@@ -132,6 +132,7 @@ final class DuplicateCheck: ReturnCheck {
     /// Values not yet looked up. A return's table outgrows the caches, and most of a
     /// look-up was waiting for its slot: a batch's slots are read together first.
     private var batch: [(hash: UInt64, value: String, mark: Mark)] = []
+    /// What the batch's first reads saw, kept only so that the reads are made.
     private var touched: UInt32 = 0
 
     init(key: FieldKey, what: String, personal: Bool) {

@@ -35,9 +35,6 @@ public final class XMLMapper: XMLEventHandler {
     /// serves every child in turn, reset in place, so its working buffers keep their room.
     private var group: GroupBuilder
     private var inGroup = false
-    /// Inside a field's element, whose text is its value; elsewhere text is only looked
-    /// at for being stray.
-    private var inValue = false
     private var childCount: Int32 = 0
     private var headerSeen = false
 
@@ -90,12 +87,7 @@ public final class XMLMapper: XMLEventHandler {
             textStart = content
             return
         }
-        let role = node._withUnsafeGuaranteedRef({ $0.role })
-        switch role {
-        case .field, .sideField, .valueRecord: inValue = true
-        default: inValue = false
-        }
-        switch role {
+        switch node._withUnsafeGuaranteedRef({ $0.role }) {
         case .container:
             break
         case .header:
@@ -134,6 +126,16 @@ public final class XMLMapper: XMLEventHandler {
         if inValue || !text.isEmpty { characters(bytes) }
     }
 
+    /// Inside a field's element, whose text is its value; elsewhere text is only looked at
+    /// for being stray.
+    private var inValue: Bool {
+        guard let top = frames.last else { return false }
+        switch top.node._withUnsafeGuaranteedRef({ $0.role }) {
+        case .field, .sideField, .valueRecord: return true
+        default: return false
+        }
+    }
+
     public func endElement(_ name: Symbol, after: TextPosition) {
         if unknownDepth > 0 {
             unknownDepth -= 1
@@ -141,7 +143,6 @@ public final class XMLMapper: XMLEventHandler {
             return
         }
         guard let frame = frames.popLast() else { return }
-        inValue = false
         // (A field element counted no children: most frames have nothing to remove.)
         if frame.ordinalStart < ordinals.count { ordinals.removeSubrange(frame.ordinalStart...) }
         frame.node._withUnsafeGuaranteedRef { close($0, name: name) }

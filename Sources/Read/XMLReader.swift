@@ -82,21 +82,16 @@ public final class XMLReader {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        func fill(_ into: UnsafeMutableRawPointer, _ count: Int) throws -> Int {
+        func failed() -> ReadError { .cannotRead(path: path, reason: String(cString: strerror(errno))) }
+        // Only a regular file can be read again from the top when the scanner hands over.
+        var info = stat()
+        let seekable = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        return try read(handler: handler, limits: limits, scanner: seekable, chunkSize: chunkSize,
+                        rewind: { if lseek(fd, 0, SEEK_SET) != 0 { throw failed() } }) { into, count in
             let n = Glibc.read(fd, into, count)
-            if n < 0 { throw ReadError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+            if n < 0 { throw failed() }
             return n
         }
-        var rest = handler
-        // The scanner needs to start again from the top when it hands over: a regular file.
-        var info = stat()
-        if fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG {
-            let scanner = XMLScanner(handler: handler, maxDepth: limits.maxDepth, chunkSize: chunkSize)
-            guard case .unsupported(let progress) = try scanner.run(fill: { try fill($0, $1) }) else { return nil }
-            guard lseek(fd, 0, SEEK_SET) == 0 else { throw ReadError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
-            rest = SkippingHandler.wrapping(handler, past: progress)
-        }
-        return try XMLReader(handler: rest, maxDepth: limits.maxDepth).run { try fill($0.baseAddress!, $0.count) }
     }
 
     /// Reads a document held in memory (examples, tests). `scanner: false` has libxml2 read
@@ -104,20 +99,28 @@ public final class XMLReader {
     public static func read(bytes: [UInt8], handler: XMLEventHandler, limits: Limits = .defaults,
                             scanner: Bool = true, chunkSize: Int = XMLReader.chunkSize) -> XMLProblem? {
         var offset = 0
-        func fill(_ into: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        return read(handler: handler, limits: limits, scanner: scanner, chunkSize: chunkSize, rewind: { offset = 0 }) { into, count in
             let n = min(count, bytes.count - offset)
             if n > 0 { bytes.withUnsafeBytes { into.copyMemory(from: $0.baseAddress! + offset, byteCount: n) } }
             offset += n
             return n
         }
+    }
+
+    /// Has the scanner read the document `fill` supplies and, when it hands over, libxml2
+    /// read it again from the first byte (`rewind`), skipping what the scanner handed on.
+    /// Without the scanner, libxml2 reads it all.
+    private static func read(handler: XMLEventHandler, limits: Limits, scanner useScanner: Bool, chunkSize: Int,
+                             rewind: () throws -> Void,
+                             fill: (UnsafeMutableRawPointer, Int) throws -> Int) rethrows -> XMLProblem? {
         var rest = handler
-        if scanner {
-            let scan = XMLScanner(handler: handler, maxDepth: limits.maxDepth, chunkSize: chunkSize)
-            guard case .unsupported(let progress) = scan.run(fill: { fill($0, $1) }) else { return nil }
-            offset = 0
+        if useScanner {
+            let scanner = XMLScanner(handler: handler, maxDepth: limits.maxDepth, chunkSize: chunkSize)
+            guard case .unsupported(let progress) = try scanner.run(fill: { try fill($0, $1) }) else { return nil }
+            try rewind()
             rest = SkippingHandler.wrapping(handler, past: progress)
         }
-        return XMLReader(handler: rest, maxDepth: limits.maxDepth).run { fill($0.baseAddress!, $0.count) }
+        return try XMLReader(handler: rest, maxDepth: limits.maxDepth).run { try fill($0.baseAddress!, $0.count) }
     }
 
     private func run(fill: (UnsafeMutableBufferPointer<CChar>) throws -> Int) rethrows -> XMLProblem? {
@@ -301,6 +304,39 @@ public final class XMLReader {
     }
 
     private static let initialiseLibxml: Void = { xmlInitParser() }()
+}
+
+/// Passes libxml2's events on to the handler, after the ones the scanner already handed on.
+final class SkippingHandler: XMLEventHandler {
+    private let handler: XMLEventHandler
+    private var tags: Int
+    private var textBytes: Int
+
+    /// `handler` itself when there is nothing to skip.
+    static func wrapping(_ handler: XMLEventHandler, past progress: XMLScanner.Progress) -> XMLEventHandler {
+        progress == XMLScanner.Progress() ? handler : SkippingHandler(handler, past: progress)
+    }
+
+    private init(_ handler: XMLEventHandler, past progress: XMLScanner.Progress) {
+        self.handler = handler
+        tags = progress.tags
+        textBytes = progress.textBytes
+    }
+
+    func startElement(_ name: Symbol, at: TextPosition, content: TextPosition) {
+        if tags > 0 { tags -= 1 } else { handler.startElement(name, at: at, content: content) }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard tags == 0 else { return }
+        let skip = min(textBytes, bytes.count)
+        textBytes -= skip
+        if skip < bytes.count { handler.characters(UnsafeBufferPointer(rebasing: bytes[skip...])) }
+    }
+
+    func endElement(_ name: Symbol, after: TextPosition) {
+        if tags > 0 { tags -= 1 } else { handler.endElement(name, after: after) }
+    }
 }
 
 public enum ReadError: Error, Sendable, Equatable {

@@ -65,20 +65,10 @@ public enum JSONWriter {
 
         private func newline(_ s: inout [UInt8], _ indent: Int?, _ level: Int) {
             guard let indent else { return }
-            var n = indent * level
             s.append(10)
-            // Most of an indented report is indentation: copy it a run at a time.
-            JSONWriter.spaces.withUnsafeBufferPointer { spaces in
-                while n > 0 {
-                    let run = min(n, spaces.count)
-                    s.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<run]))
-                    n -= run
-                }
-            }
+            s.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
         }
     }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     static func escape(_ v: String, into s: inout [UInt8]) {
         s.append(UInt8(ascii: "\""))

@@ -1,5 +1,5 @@
 import Model
-@testable import Read
+import Read
 import Testing
 
 /// Records what the reader reports, with positions.
