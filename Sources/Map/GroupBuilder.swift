@@ -12,7 +12,7 @@ struct GroupBuilder {
     /// through a buffer), then `closeRecord` makes them a record.
     var fields: [Field] = []
     /// Fields of the open records, innermost last; `open` says where each record's start.
-    private var pending: [Field] = []
+    private let pending = PendingFields()
     private var open: [(index: Int32, pendingStart: Int)] = []
     /// Records of the root gathered from values scattered among the root's (`sideField`).
     private var side: [(record: Record, fields: [Field])] = []
@@ -42,7 +42,7 @@ struct GroupBuilder {
         fields = []
         records.reserveCapacity(recordRoom)
         fields.reserveCapacity(fieldRoom)
-        pending.removeAll(keepingCapacity: true)
+        pending.removeAll()
         open.removeAll(keepingCapacity: true)
         side.removeAll(keepingCapacity: true)
         records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
@@ -52,7 +52,8 @@ struct GroupBuilder {
     /// The LA child id, once read.
     var childID: String? {
         if let f = fields.first(where: { $0.key == .laChildID }) { return f.text }
-        return pending.first(where: { $0.key == .laChildID })?.text
+        for i in 0..<pending.count where pending[i].key == .laChildID { return pending[i].text }
+        return nil
     }
 
     /// The path of the innermost open record inside the child (`CINdetails[1]/Assessments[2]`).
@@ -71,7 +72,7 @@ struct GroupBuilder {
         guard let start = open.last?.pendingStart else { return false }
         var i = start
         while i < pending.count {
-            if pending[i].key == key { return true }
+            if pending.key(at: i) == key { return true }
             i += 1
         }
         return false
@@ -84,9 +85,8 @@ struct GroupBuilder {
     mutating func close() {
         guard let (index, start) = open.popLast() else { return }
         records[Int(index)].fieldStart = Int32(fields.count)
-        fields.append(contentsOf: pending[start...])
+        pending.moveFields(from: start, into: &fields)
         records[Int(index)].fieldEnd = Int32(fields.count)
-        pending.removeSubrange(start...)
     }
 
     /// True when the root record already holds `key` with this text (rows of one child
@@ -95,7 +95,7 @@ struct GroupBuilder {
         let end = open.count > 1 ? open[1].pendingStart : pending.count
         var i = 0
         while i < end {
-            if pending[i].key == key && pending[i].text == text { return true }
+            if pending.key(at: i) == key && pending[i].text == text { return true }
             i += 1
         }
         return false
@@ -145,5 +145,81 @@ struct GroupBuilder {
         }
         side.removeAll()
         return Child(records: records, fields: fields, location: location, ordinal: ordinal, source: source)
+    }
+}
+
+/// The fields of a group's open records, in storage of their own so that closing a record
+/// moves its fields into the group's array: an array of pending fields copied them,
+/// retaining each text, then released the originals (twice per field of every return).
+/// Owned by one `GroupBuilder`, which is never copied while it builds.
+final class PendingFields {
+    private(set) var count = 0
+    private var capacity: Int
+    private var base: UnsafeMutablePointer<Field>
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(i: Int) -> Field { base[i] }
+
+    /// The key of field `i`, read without copying the field.
+    func key(at i: Int) -> FieldKey { base[i].key }
+
+    func append(_ field: consuming Field) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: field)
+        count += 1
+    }
+
+    func insert(_ field: consuming Field, at i: Int) {
+        precondition(i >= 0 && i <= count)
+        if count == capacity { grow() }
+        (base + i + 1).moveInitialize(from: base + i, count: count - i)
+        (base + i).initialize(to: field)
+        count += 1
+    }
+
+    /// Moves fields `start...` to the end of `fields`, leaving `start` pending.
+    func moveFields(from start: Int, into fields: inout [Field]) {
+        precondition(start >= 0 && start <= count)
+        fields.append(contentsOf: Moving(base: base + start, count: count - start))
+        count = start
+    }
+
+    func removeAll() {
+        base.deinitialize(count: count)
+        count = 0
+    }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Field>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// Yields each field once, moved out of its slot.
+    private struct Moving: Sequence, IteratorProtocol {
+        let base: UnsafeMutablePointer<Field>
+        let count: Int
+        var taken = 0
+        init(base: UnsafeMutablePointer<Field>, count: Int) {
+            self.base = base
+            self.count = count
+        }
+        var underestimatedCount: Int { count - taken }
+        mutating func next() -> Field? {
+            guard taken < count else { return nil }
+            defer { taken += 1 }
+            return (base + taken).move()
+        }
     }
 }
