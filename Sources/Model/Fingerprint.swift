@@ -25,8 +25,7 @@ public enum Fingerprint {
     public static func assign(_ diagnostics: inout [Diagnostic], path: (FileID) -> String) {
         var seen: [String: Int] = [:]
         for i in diagnostics.indices {
-            let d = diagnostics[i]
-            let base = d.ruleID + "\u{1F}" + identity(of: d, filePath: path(d.location.file))
+            let base = diagnostics[i].ruleID + "\u{1F}" + identity(of: diagnostics[i], filePath: path(diagnostics[i].location.file))
             let n = seen[base, default: 0]
             seen[base] = n + 1
             diagnostics[i].fingerprint = String(SHA256.hex(n == 0 ? base : base + "\u{1F}\(n)").prefix(32))

@@ -175,7 +175,7 @@ public struct Linter: Sendable {
         }
         let active = Set(rules.map(\.id))
         let severity = Dictionary(rules.map { ($0.id, $0.severity) }, uniquingKeysWith: { a, _ in a })
-        diagnostics = diagnostics.filter { active.contains($0.ruleID) || $0.ruleID == "IO001" }
+        diagnostics.removeAll { !active.contains($0.ruleID) && $0.ruleID != "IO001" }
         // Reader findings are made before rules are consulted: give them the configured severity.
         for i in diagnostics.indices {
             if let s = severity[diagnostics[i].ruleID], s != diagnostics[i].severity { diagnostics[i].severity = s }

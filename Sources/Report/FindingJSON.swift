@@ -10,35 +10,40 @@ public struct FindingJSON: Sendable {
         self.showValues = showValues
     }
 
-    public func object(_ d: Diagnostic, in result: LintResult) -> JSONWriter.Object {
+    /// Writes the finding as one object of `out`.
+    public func write(_ d: Diagnostic, in result: LintResult, to out: inout JSONWriter.Stream) {
         let rule = result.rule(d.ruleID)
-        var o = JSONWriter.Object()
-        o["id"] = .string(d.ruleID)
-        o["name"] = rule.map { .string($0.name) } ?? .null
-        o["severity"] = .string(d.severity.rawValue)
-        o["category"] = rule.map { .string($0.category.rawValue) } ?? .null
-        o["message"] = .string(d.message.text(showValues: showValues))
-        o["path"] = .string(result.path(of: d.location.file))
-        o["line"] = position(d.location.line)
-        o["column"] = position(d.location.column)
-        o["logicalPath"] = optional(d.path)
-        o["childID"] = optional(d.childID)
-        o["agency"] = optional(d.agency)
-        o["related"] = .array(d.notes.map { n in
-            var r = JSONWriter.Object()
-            r["message"] = .string(n.message.text(showValues: showValues))
-            r["path"] = .string(result.path(of: n.location.file))
-            r["line"] = position(n.location.line)
-            r["column"] = position(n.location.column)
-            r["logicalPath"] = optional(n.path)
-            return .object(r)
-        })
-        o["fingerprint"] = .string(result.fingerprint(d))
-        return o
+        out.object { o in
+            o.key("id"); o.string(d.ruleID)
+            o.key("name"); o.string(rule?.name)
+            o.key("severity"); o.string(d.severity.rawValue)
+            o.key("category"); o.string(rule?.category.rawValue)
+            o.key("message"); o.string(d.message.text(showValues: showValues))
+            o.key("path"); o.string(result.path(of: d.location.file))
+            o.key("line"); position(d.location.line, &o)
+            o.key("column"); position(d.location.column, &o)
+            o.key("logicalPath"); o.string(d.path)
+            o.key("childID"); o.string(d.childID)
+            o.key("agency"); o.string(d.agency)
+            o.key("related")
+            o.array { related in
+                for n in d.notes {
+                    related.element()
+                    related.object { r in
+                        r.key("message"); r.string(n.message.text(showValues: showValues))
+                        r.key("path"); r.string(result.path(of: n.location.file))
+                        r.key("line"); position(n.location.line, &r)
+                        r.key("column"); position(n.location.column, &r)
+                        r.key("logicalPath"); r.string(n.path)
+                    }
+                }
+            }
+            o.key("fingerprint"); o.string(result.fingerprint(d))
+        }
     }
 
     /// Line and column are null for a finding about a whole file.
-    private func position(_ n: UInt32) -> JSONWriter.Value { n == 0 ? .null : .int(Int(n)) }
-
-    private func optional(_ s: String?) -> JSONWriter.Value { s.map(JSONWriter.Value.string) ?? .null }
+    private func position(_ n: UInt32, _ out: inout JSONWriter.Stream) {
+        if n == 0 { out.null() } else { out.int(Int(n)) }
+    }
 }

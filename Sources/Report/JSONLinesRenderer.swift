@@ -12,10 +12,11 @@ public struct JSONLinesRenderer: Sendable {
 
     public func render(_ result: LintResult) -> String {
         let finding = FindingJSON(showValues: showValues)
-        var out = ""
+        var out = JSONWriter.Stream(indent: nil, capacity: 700 * result.diagnostics.count + 64)
         for d in result.diagnostics {
-            out += JSONWriter.Value.object(finding.object(d, in: result)).serialized() + "\n"
+            finding.write(d, in: result, to: &out)
+            out.endLine()
         }
-        return out
+        return out.text
     }
 }

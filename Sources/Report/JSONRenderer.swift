@@ -15,26 +15,47 @@ public struct JSONRenderer: Sendable {
     }
 
     public func render(_ result: LintResult) -> String {
-        JSONWriter.Value.object(document(result)).serialized(indent: 2) + "\n"
+        // About 700 bytes a finding: the report is written once, without regrowing.
+        var out = JSONWriter.Stream(indent: 2, capacity: 800 * result.diagnostics.count + 4096)
+        out.object { o in
+            o.key("schema"); o.string("caselint-report")
+            o.key("schemaVersion"); o.int(JSONRenderer.schemaVersion)
+            var tool = JSONWriter.Object()
+            tool["name"] = .string(Tool.name)
+            tool["version"] = .string(Tool.version)
+            o.key("tool"); o.value(.object(tool))
+            var ruleset = JSONWriter.Object()
+            ruleset["requested"] = result.requestedRuleset.map(JSONWriter.Value.string) ?? .null
+            ruleset["used"] = .array(result.rulesetsUsed.map(JSONWriter.Value.string))
+            o.key("ruleset"); o.value(.object(ruleset))
+            o.key("showValues"); o.value(.bool(showValues))
+            o.key("files"); o.value(files(result))
+
+            let finding = FindingJSON(showValues: showValues)
+            o.key("findings")
+            o.array { findings in
+                for d in result.diagnostics {
+                    findings.element()
+                    finding.write(d, in: result, to: &findings)
+                }
+            }
+
+            var baseline = JSONWriter.Object()
+            baseline["path"] = result.hidden.baselinePath.map(JSONWriter.Value.string) ?? .null
+            baseline["hidden"] = .int(result.hidden.baselined)
+            baseline["gone"] = .array(result.hidden.goneFromBaseline.map { .object($0.json) })
+            o.key("baseline"); o.value(.object(baseline))
+            o.key("suppressed"); o.int(result.hidden.suppressed)
+            o.key("summary"); o.value(.object(summary(result)))
+        }
+        out.endLine()
+        return out.text
     }
 
-    public func document(_ result: LintResult) -> JSONWriter.Object {
-        var o = JSONWriter.Object()
-        o["schema"] = .string("caselint-report")
-        o["schemaVersion"] = .int(JSONRenderer.schemaVersion)
-        var tool = JSONWriter.Object()
-        tool["name"] = .string(Tool.name)
-        tool["version"] = .string(Tool.version)
-        o["tool"] = .object(tool)
-        var ruleset = JSONWriter.Object()
-        ruleset["requested"] = result.requestedRuleset.map(JSONWriter.Value.string) ?? .null
-        ruleset["used"] = .array(result.rulesetsUsed.map(JSONWriter.Value.string))
-        o["ruleset"] = .object(ruleset)
-        o["showValues"] = .bool(showValues)
-
+    private func files(_ result: LintResult) -> JSONWriter.Value {
         var perFile = [Int](repeating: 0, count: result.files.count)
         for d in result.diagnostics { perFile[Int(d.location.file.rawValue)] += 1 }
-        o["files"] = .array(result.files.indices.map { i in
+        return .array(result.files.indices.map { i in
             let facts = result.facts[i]
             var f = JSONWriter.Object()
             f["path"] = .string(result.files[i].path)
@@ -46,17 +67,9 @@ public struct JSONRenderer: Sendable {
             f["findings"] = .int(perFile[i])
             return .object(f)
         })
+    }
 
-        let finding = FindingJSON(showValues: showValues)
-        o["findings"] = .array(result.diagnostics.map { .object(finding.object($0, in: result)) })
-
-        var baseline = JSONWriter.Object()
-        baseline["path"] = result.hidden.baselinePath.map(JSONWriter.Value.string) ?? .null
-        baseline["hidden"] = .int(result.hidden.baselined)
-        baseline["gone"] = .array(result.hidden.goneFromBaseline.map { .object($0.json) })
-        o["baseline"] = .object(baseline)
-        o["suppressed"] = .int(result.hidden.suppressed)
-
+    private func summary(_ result: LintResult) -> JSONWriter.Object {
         var summary = JSONWriter.Object()
         summary["files"] = .int(result.files.count)
         summary["filesChecked"] = .int(result.filesChecked)
@@ -69,7 +82,6 @@ public struct JSONRenderer: Sendable {
         var byRule = JSONWriter.Object()
         for (id, n) in Statistics.countsByRule(result).sorted(by: { $0.key < $1.key }) { byRule[id] = .int(n) }
         summary["byRule"] = .object(byRule)
-        o["summary"] = .object(summary)
-        return o
+        return summary
     }
 }

@@ -85,7 +85,12 @@ public struct LintResult: Sendable {
 
     public func path(of file: FileID) -> String { files[Int(file.rawValue)].path }
 
-    public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }
+    public func count(_ severity: Severity) -> Int {
+        // By index: a closure over the elements copied each finding, retaining its strings.
+        var n = 0
+        for i in diagnostics.indices where diagnostics[i].severity == severity { n += 1 }
+        return n
+    }
 
     /// The rule a finding names, when it is one of the run's rules.
     public func rule(_ id: String) -> Rule? { ruleIndex[id] }
