@@ -3,13 +3,13 @@ import Model
 
 extension CINCensus {
     /// Referral source codes of the CIN census code set.
-    static let referralSources: Set<String> = [
+    static let referralSources: CodeSet = [
         "1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F",
         "4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10",
     ]
-    static let closureReasons: Set<String> = ["RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9"]
-    static let primaryNeeds: Set<String> = ["N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9"]
-    static let abuseCategories: Set<String> = ["NEG", "PHY", "SAB", "EMO", "MUL"]
+    static let closureReasons: CodeSet = ["RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9"]
+    static let primaryNeeds: CodeSet = ["N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9"]
+    static let abuseCategories: CodeSet = ["NEG", "PHY", "SAB", "EMO", "MUL"]
 
     /// A code must come from its DfE code list.
     static let codes: [Rule] = [

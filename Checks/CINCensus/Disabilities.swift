@@ -3,7 +3,7 @@ import Model
 
 extension CINCensus {
     /// Disability codes of the CIN census code set.
-    static let disabilityCodes: Set<String> = [
+    static let disabilityCodes: CodeSet = [
         "NONE", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA",
     ]
 

@@ -237,7 +237,7 @@ public enum UPN {
         return laCodes.contains(code)
     }
 
-    private static let laCodes: Set<String> = {
+    private static let laCodes: CodeSet = {
         var ranges: [ClosedRange<Int>] = [
             1...5, 201...213, 301...320, 330...336, 340...344, 350...359, 370...373, 380...384, 390...394,
             660...681, 701...708, 800...803, 805...808, 810...813, 820...823, 835...839, 850...852, 855...857,
@@ -247,10 +247,6 @@ public enum UPN {
                        921, 925, 926, 928, 929, 931, 933] {
             ranges.append(single...single)
         }
-        var set = Set<String>()
-        for r in ranges {
-            for n in r { set.insert(n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)") }
-        }
-        return set
+        return CodeSet(ranges.flatMap { r in r.map { n in n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)" } })
     }()
 }

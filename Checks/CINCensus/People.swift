@@ -2,7 +2,7 @@ import Check
 import Model
 
 extension CINCensus {
-    static let ethnicities: Set<String> = [
+    static let ethnicities: CodeSet = [
         "ABAN", "AIND", "AOTH", "APKN", "BAFR", "BCRB", "BOTH", "CHNE", "MOTH", "MWAS",
         "MWBA", "MWBC", "NOBT", "OOTH", "REFU", "WBRI", "WIRI", "WIRT", "WOTH", "WROM",
     ]
