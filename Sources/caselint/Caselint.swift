@@ -1,5 +1,4 @@
 import ArgumentParser
-import Checks
 import Foundation
 
 @main
@@ -22,10 +21,6 @@ struct Caselint: ParsableCommand {
     /// Runs the command, with usage errors (argument parser's status 64) reported as
     /// status 2, the status caselint documents for every usage or configuration error.
     static func main() {
-        // The built-in rules (the pack's YAML compiled, about 100 million instructions) are
-        // made on a thread of their own while the command line is parsed; their first use
-        // waits for them. A thread, not a dispatch queue: GCD's pool runs a run's files.
-        Thread { _ = Catalogue.rules }.start()
         do {
             var command = try parseAsRoot()
             try command.run()
