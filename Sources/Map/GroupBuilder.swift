@@ -52,7 +52,7 @@ struct GroupBuilder {
     /// The LA child id, once read.
     var childID: String? {
         if let f = fields.first(where: { $0.key == .laChildID }) { return f.text }
-        for i in 0..<pending.count where pending[i].key == .laChildID { return pending[i].text }
+        for i in 0..<pending.count where pending.key(at: i) == .laChildID { return pending[i].text }
         return nil
     }
 
@@ -151,7 +151,8 @@ struct GroupBuilder {
 /// The fields of a group's open records, in storage of their own so that closing a record
 /// moves its fields into the group's array: an array of pending fields copied them,
 /// retaining each text, then released the originals (twice per field of every return).
-/// Owned by one `GroupBuilder`, which is never copied while it builds.
+/// Owned by one `GroupBuilder`; a copy of the builder (taken only to read it, for a
+/// message) shares it.
 final class PendingFields {
     private(set) var count = 0
     private var capacity: Int

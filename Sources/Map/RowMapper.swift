@@ -76,7 +76,7 @@ public final class RowMapper: RowConsumer {
         let dateFormat: DateFormat
         let type: ValueType?
         let repeats: Bool
-        let codes: TextLookup<Void>?
+        let codes: CodeSet?
         /// Index into `Schema.childIdentifiers`, or -1.
         let identifier: Int
         /// The route for `routeKind` (most sources have one kind of row).
@@ -91,7 +91,7 @@ public final class RowMapper: RowConsumer {
             let spec = Schema.spec(column.field)
             type = spec?.type
             repeats = spec?.repeats ?? false
-            codes = spec?.codes.map { TextLookup($0.map { ($0, ()) }) }
+            codes = spec?.codes.map { CodeSet($0) }
             identifier = Schema.childIdentifiers.firstIndex(of: column.field) ?? -1
         }
     }

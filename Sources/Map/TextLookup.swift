@@ -1,6 +1,6 @@
-/// A column's value map or code list, looked up for every cell (or a rule's code list, for
-/// every value). Such lists hold a handful of codes: compared one by one they are found
-/// sooner than by hashing each text (SipHash); a long list is hashed.
+/// A column's value map, looked up for every cell (code lists, which only ask whether a
+/// text is in them, are `CodeSet`s). Such maps hold a handful of codes: compared one by
+/// one they are found sooner than by hashing each text (SipHash); a long map is hashed.
 public struct TextLookup<Value> {
     private let pairs: [(key: String, value: Value)]
     private let table: [String: Value]?
@@ -20,8 +20,6 @@ public struct TextLookup<Value> {
         for p in pairs where p.key == text { return p.value }
         return nil
     }
-
-    public func contains(_ text: String) -> Bool { self[text] != nil }
 }
 
 extension TextLookup: Sendable where Value: Sendable {}

@@ -41,7 +41,7 @@ enum CodeListKind {
         // once. A list parameter may be configured, so it is read for each child that has
         // a value to test. The list in words is made only for a finding.
         if case .literal(let list) = codes {
-            let allowed = TextLookup(list.map { ($0, ()) })
+            let allowed = CodeSet(list)
             let test: @Sendable (String) -> Bool = { allowed.contains($0) }
             return values(selection, field, message, fields: fields) { _ in (test, list) }
         }
