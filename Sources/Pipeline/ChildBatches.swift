@@ -156,9 +156,9 @@ final class ChildBatches {
     }
 }
 
-/// Threads of our own for the batches (and the mapping thread). GCD's pool would not do:
-/// its threads already run the files, each blocked while its batches are checked, and the
-/// pool grows too slowly to run the batches in time.
+/// Threads of our own for the files, the batches and the mapping thread. GCD's pool would
+/// not do: a thread reading a file blocks while its batches are checked, and the pool grows
+/// too slowly (and by its own rule) to run the others in time.
 final class Workers: Sendable {
     private let jobs = Mutex<[(@Sendable () -> Void)?]>([])
     private let ready = DispatchSemaphore(value: 0)

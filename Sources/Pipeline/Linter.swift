@@ -93,24 +93,22 @@ public struct Linter: Sendable {
         let outcomes = ResultSlots<FileOutcome>(count: found.count)
         let ready = found.indices.map { _ in DispatchSemaphore(value: 0) }
         let jobs = max(1, options.jobs)
-        DispatchQueue.global().async { [self] in
-            let queue = DispatchQueue(label: "caselint.files", attributes: .concurrent)
-            let limit = DispatchSemaphore(value: jobs)
-            for (i, file) in foundFiles.enumerated() {
-                limit.wait()
-                queue.async {
-                    // Files read side by side keep the cores busy between them; only the last
-                    // few, which may end up read alone, check their children on other threads
-                    // too (handing children across cores costs a tenth more work).
-                    let workers = foundFiles.count - i > jobs ? 1 : jobs
-                    outcomes.put(self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound, workers: workers), at: i)
-                    self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
-                    RunBoard.finished(i)
-                    limit.signal()
-                    ready[i].signal()
-                }
+        // One thread per job, each taking the next file in order: threads of their own, so
+        // that how many files are read at once does not depend on how a pool grows.
+        let readers = Workers(count: min(jobs, max(1, found.count)), name: "caselint.files", yields: false)
+        for (i, file) in foundFiles.enumerated() {
+            readers.run { [self] in
+                // Files read side by side keep the cores busy between them; only the last
+                // few, which may end up read alone, check their children on other threads
+                // too (handing children across cores costs a tenth more work).
+                let workers = foundFiles.count - i > jobs ? 1 : jobs
+                outcomes.put(self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound, workers: workers), at: i)
+                self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
+                RunBoard.finished(i)
+                ready[i].signal()
             }
         }
+        readers.stop()
 
         var checked = 0, children = 0, unreadable = discovery.unreadable.count
         var links = LinkBuilder()
