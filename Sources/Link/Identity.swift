@@ -124,15 +124,19 @@ public struct IdentityCollector: Sendable {
         self.quietInvalid = quietInvalid
     }
 
-    public mutating func add(_ child: Child, file: FileID) {
+    /// True when the fragment has the identifiers of an earlier one (the same child again).
+    @discardableResult
+    public mutating func add(_ child: Child, file: FileID) -> Bool {
         let identity = FragmentIdentity(child, file: file, quietInvalid: quietInvalid)
         var i = identities.count
+        var joined = false
         if !identity.keys.isEmpty {
             let known = bySignature.findOrAdd(hash: identity.signature, IndexTable.Position(index: Int32(i), part: 0)) {
                 identities[Int($0.index)].sameIdentifiers(as: identity)
             }
             if let known {
                 i = Int(known.index)
+                joined = true
                 identities[i].weight += 1
                 identities[i].describesPerson = identities[i].describesPerson || identity.describesPerson
                 identities[i].hasEvents = identities[i].hasEvents || identity.hasEvents
@@ -144,6 +148,7 @@ public struct IdentityCollector: Sendable {
             identities.append(identity)
         }
         if tracksFragments { fragmentIdentity.append(Int32(i)) }
+        return joined
     }
 }
 

@@ -37,15 +37,15 @@ final class ChildBatches {
         var linkedObserved: [[Diagnostic]] = []
         let done = DispatchSemaphore(value: 0)
 
-        func check(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?) {
+        func check(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?, _ guess: InlineLinking?) {
             checked = children.map { checker.check($0) }
-            if let linkedChecker { linkedChecked = children.map { linkedChecker.check($0) } }
+            if let linkedChecker, guess?.hasFailed != true { linkedChecked = children.map { linkedChecker.check($0) } }
         }
 
-        func observe(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?, _ collect: Collector?) {
+        func observe(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?, _ guess: InlineLinking?, _ collect: Collector?) {
             if let collect { for child in children { collect.each(child) } }
             observed = children.map { checker.observe($0) }
-            if let linkedChecker { linkedObserved = children.map { linkedChecker.observe($0) } }
+            if let linkedChecker, guess?.hasFailed != true { linkedObserved = children.map { linkedChecker.observe($0) } }
         }
     }
 
@@ -63,6 +63,8 @@ final class ChildBatches {
     static let batchRecords = 1024
     private let checker: ReturnChecker
     private let linkedChecker: ReturnChecker?
+    /// Linked rules stop once their guess fails.
+    private let guess: InlineLinking?
     private let inFlight: Int
     private let deliver: (Batch) -> Void
     /// Sees every child in order on the return-level rules' thread (what linking keeps),
@@ -77,10 +79,11 @@ final class ChildBatches {
     private var observer: DispatchQueue?
 
     /// `deliver` receives each finished batch, in order, on the reader's thread.
-    init(checker: ReturnChecker, linkedChecker: ReturnChecker?, workers: Int, collect: Collector? = nil,
+    init(checker: ReturnChecker, linkedChecker: ReturnChecker?, guess: InlineLinking? = nil, workers: Int, collect: Collector? = nil,
          deliver: @escaping (Batch) -> Void) {
         self.checker = checker
         self.linkedChecker = linkedChecker
+        self.guess = guess
         self.collect = collect
         inFlight = max(2, workers * 2)
         workerCount = workers
@@ -107,8 +110,8 @@ final class ChildBatches {
             // Never more than one batch: no thread is worth starting.
             let batch = current
             current = Batch()
-            batch.observe(checker, linkedChecker, collect)
-            batch.check(checker, linkedChecker)
+            batch.observe(checker, linkedChecker, guess, collect)
+            batch.check(checker, linkedChecker, guess)
             deliver(batch)
         } else {
             if !current.entries.isEmpty { submit() }
@@ -130,12 +133,12 @@ final class ChildBatches {
             observer = DispatchQueue(label: "caselint.observe")
         }
         // Unretained: `pending` holds the batch until it is done.
-        workers!.run { [checker, linkedChecker, unowned(unsafe) batch, done = batch.done] in
-            batch.check(checker, linkedChecker)
+        workers!.run { [checker, linkedChecker, guess, unowned(unsafe) batch, done = batch.done] in
+            batch.check(checker, linkedChecker, guess)
             done.signal()
         }
-        observer!.async { [checker, linkedChecker, collect, unowned(unsafe) batch, done = batch.done] in
-            batch.observe(checker, linkedChecker, collect)
+        observer!.async { [checker, linkedChecker, guess, collect, unowned(unsafe) batch, done = batch.done] in
+            batch.observe(checker, linkedChecker, guess, collect)
             done.signal()
         }
         // Keep memory bounded: wait for the oldest batch once enough are outstanding.

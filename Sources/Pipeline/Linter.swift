@@ -84,6 +84,11 @@ public struct Linter: Sendable {
             collect.fragments = linkedWanted
             collect.budget = FragmentBudget(bytes: options.fragmentMemory)
             if linkedWanted { Allocator.expectGrowth() }
+            // One row source: its linked rules run as it streams, if each child turns out to
+            // be one fragment (no census return in such a run: the context has no period).
+            if sources.count == 1 && !linkedRules.isEmpty && options.linkedChildren == nil && options.guessLinking {
+                collect.guess = InlineLinking(checker: ReturnChecker(rules: linkedRules, context: linkedContext(census: nil, families: plans.map(\.family))))
+            }
         }
 
         // Files are independent: check them side by side. Their results are taken in file
@@ -115,6 +120,7 @@ public struct Linter: Sendable {
         var inputs: [LinkInput] = []
         var census: CensusPeriod?
         var families: [SourceFamily?] = []
+        var guessed: [Diagnostic]?
         for i in found.indices {
             ready[i].wait()
             guard let outcome = outcomes.take(i) else { families.append(nil); continue }
@@ -143,6 +149,7 @@ public struct Linter: Sendable {
             // look for what should have followed).
             if let c = outcome.census, census.map({ $0.referenceDate < c.referenceDate }) ?? true { census = c }
             families.append(outcome.family)
+            if collect.guess != nil && outcome.guessed != nil { guessed = outcome.guessed }
             facts[i] = FileFacts(format: outcome.skipped == nil && !outcome.unreadable ? outcome.format : nil,
                                  ruleset: outcome.ruleset, children: outcome.children,
                                  skipped: outcome.unreadable ? "cannot be read" : outcome.skipped)
@@ -162,11 +169,12 @@ public struct Linter: Sendable {
                 counted[Int(linkage.childOf[i])] = true
             }
             children = counted.count { $0 }
-            if collect.fragments {
-                let context = CheckContext(file: FileID(0), census: census, ruleset: options.ruleset ?? .latest, header: nil,
-                                           parameters: options.parameters, families: families)
+            if let guessed, linkage.childCount == identities.count {
+                // Each child was one fragment, already checked as the linked stage would.
+                diagnostics += guessed
+            } else if collect.fragments {
                 let stage = LinkedStage(linkage: linkage,
-                                        checker: ReturnChecker(rules: linkedRules, context: context),
+                                        checker: ReturnChecker(rules: linkedRules, context: linkedContext(census: census, families: families)),
                                         jobs: max(1, options.jobs), linkedChildren: options.linkedChildren)
                 diagnostics += stage.run(inputs)
             }
@@ -189,6 +197,12 @@ public struct Linter: Sendable {
         return LintResult(files: files, diagnostics: diagnostics, filesChecked: checked, children: children,
                           skipped: skipped, unreadable: unreadable, rules: rules, facts: facts,
                           requestedRuleset: options.ruleset?.name)
+    }
+
+    /// The context linked rules run in: the run's latest census period, every file's kind.
+    private func linkedContext(census: CensusPeriod?, families: [SourceFamily?]) -> CheckContext {
+        CheckContext(file: FileID(0), census: census, ruleset: options.ruleset ?? .latest, header: nil,
+                     parameters: options.parameters, families: families)
     }
 
     /// A file's size in bytes (0 when it cannot be read), for the progress line's MB/s.
@@ -234,6 +248,8 @@ public struct Linter: Sendable {
         var census: CensusPeriod?
         /// What the file was read as.
         var family: SourceFamily?
+        /// Its linked findings, when they were guessed and the guess held (`InlineLinking`).
+        var guessed: [Diagnostic]?
     }
 
     /// Reads, maps and checks one file on its own (no profiles, nothing kept for linking).
@@ -244,12 +260,7 @@ public struct Linter: Sendable {
     /// Reads, maps and checks one file.
     func check(_ file: FoundFile, id: FileID, plan: SourcePlan, collect: SourceChecker.Collect, workers: Int = 1) -> FileOutcome {
         var outcome = FileOutcome(path: file.path)
-        let family: SourceFamily
-        switch plan {
-        case .cinCensus: family = .cinCensus
-        case .ssda903XML: family = .ssda903
-        case .csv(_, let f, _, _), .json(_, let f, _), .xmlRows(_, let f, _, _): family = f
-        case .skip(let reason, let syntax):
+        if case .skip(let reason, let syntax) = plan {
             outcome.skipped = reason
             outcome.isProfile = file.sniffed == .profile
             let problems = checkSyntax(file.path, syntax, id: id)
@@ -260,6 +271,7 @@ public struct Linter: Sendable {
             }
             return outcome
         }
+        guard let family = plan.family else { preconditionFailure("every plan but skip has a family") }
         let limits = options.limits
         let sink = SourceChecker(file: id, family: family, rules: rules, ruleset: options.ruleset, collect: collect, limits: limits,
                                  parameters: options.parameters, workers: workers)
@@ -291,6 +303,7 @@ public struct Linter: Sendable {
         outcome.fragmentIdentity = sink.identities.fragmentIdentity
         outcome.fragments = sink.fragments
         outcome.fragmentsDropped = sink.fragmentsDropped
+        outcome.guessed = sink.guessedFindings
         return outcome
     }
 

@@ -41,6 +41,10 @@ public struct LintOptions: Sendable {
     /// is read again when its children are linked: a large drop costs a second read
     /// instead of memory. 0 reads every linked file twice.
     public var fragmentMemory = 512 << 20
+    /// A run whose one source is rows runs its linked rules as the file streams, on the
+    /// guess that each child is one fragment (`InlineLinking`): when it holds, the file is
+    /// not read again for linking. False links first, always (tests compare the two).
+    public var guessLinking = true
     /// CSV and JSON files of at least this many bytes are mapped on a thread of their own
     /// while they are read (`MappingThread`), when `jobs` allows more than one thread.
     public var mappingThreadBytes = 4 << 20

@@ -19,6 +19,9 @@ final class SourceChecker: RecordSink {
         var observe: (@Sendable (Child) -> Void)?
         /// What the run's kept fragments may take; a file over it keeps none.
         var budget: FragmentBudget?
+        /// Linked rules run here on the guess that each child is one fragment (the run's
+        /// one source is rows); the linked stage runs instead when the guess fails.
+        var guess: InlineLinking?
     }
 
     private let file: FileID
@@ -30,6 +33,9 @@ final class SourceChecker: RecordSink {
     private var checker: ReturnChecker?
     private var linkedChecker: ReturnChecker?
     private(set) var diagnostics: [Diagnostic] = []
+    /// The guessed linked findings (`Collect.guess`), outside the per-file limit as the
+    /// linked stage's are.
+    private var guessed: [Diagnostic] = []
     private(set) var children = 0
     private(set) var identities: IdentityCollector
     private(set) var fragments: [Child] = []
@@ -73,9 +79,10 @@ final class SourceChecker: RecordSink {
         let checker = ReturnChecker(rules: sourceRules, context: context)
         self.checker = checker
         if !linkedRules.isEmpty { linkedChecker = ReturnChecker(rules: linkedRules, context: context) }
+        if let guess = collect.guess { linkedChecker = guess.checker }
         if workers > 1 {
             let collects = collect.identities || collect.fragments
-            batches = ChildBatches(checker: checker, linkedChecker: linkedChecker, workers: workers,
+            batches = ChildBatches(checker: checker, linkedChecker: linkedChecker, guess: collect.guess, workers: workers,
                                    collect: collects ? ChildBatches.Collector { [unowned self] in self.keepForLinking($0) } : nil) { [unowned self] batch in
                 self.merge(batch)
             }
@@ -91,8 +98,8 @@ final class SourceChecker: RecordSink {
             case .child(let i):
                 keep(batch.checked[i])
                 keep(batch.observed[i])
-                if !batch.linkedChecked.isEmpty { keep(batch.linkedChecked[i]) }
-                if !batch.linkedObserved.isEmpty { keep(batch.linkedObserved[i]) }
+                if !batch.linkedChecked.isEmpty { keepLinked(batch.linkedChecked[i]) }
+                if !batch.linkedObserved.isEmpty { keepLinked(batch.linkedObserved[i]) }
             }
         }
     }
@@ -111,9 +118,9 @@ final class SourceChecker: RecordSink {
             keepForLinking(child)
             keep(checker!.check(child))
             keep(checker!.observe(child))
-            if let linkedChecker {
-                keep(linkedChecker.check(child))
-                keep(linkedChecker.observe(child))
+            if let linkedChecker, collect.guess?.hasFailed != true {
+                keepLinked(linkedChecker.check(child))
+                keepLinked(linkedChecker.observe(child))
             }
         }
         if collect.linkedInline { collect.observe?(child) }
@@ -123,7 +130,7 @@ final class SourceChecker: RecordSink {
     /// run's budget allows. Called for each child in order, on the reader's thread or, when
     /// children are checked in batches, on the batches' return-level thread.
     private func keepForLinking(_ child: Child) {
-        if collect.identities { identities.add(child, file: file) }
+        if collect.identities && identities.add(child, file: file) { collect.guess?.fail() }
         if collect.fragments && !fragmentsDropped { keepFragment(child) }
     }
 
@@ -157,6 +164,19 @@ final class SourceChecker: RecordSink {
         if let batches { batches.add([diagnostic]) } else { keep([diagnostic]) }
     }
 
+    /// Keeps the linked rules' findings: the file's own when they run inline, else the guess's.
+    private func keepLinked(_ found: [Diagnostic]) {
+        guard let guess = collect.guess else { return keep(found) }
+        if !guess.hasFailed { guessed += found }
+    }
+
+    /// The linked stage's findings for this source, when the guess that each child is one
+    /// fragment held to the end of the file (linking may still find it wrong).
+    var guessedFindings: [Diagnostic]? {
+        guard let guess = collect.guess, !guess.hasFailed else { return nil }
+        return guessed
+    }
+
     /// Keeps findings up to the per-file limit, so a file with millions of them costs
     /// bounded memory.
     private func keep(_ found: [Diagnostic]) {
@@ -177,7 +197,8 @@ final class SourceChecker: RecordSink {
         batches?.drain()
         batches = nil
         if complete, let checker { keep(checker.finish()) }
-        if complete, let linkedChecker { keep(linkedChecker.finish()) }
+        if !complete { collect.guess?.fail() }
+        if complete, let linkedChecker, collect.guess?.hasFailed != true { keepLinked(linkedChecker.finish()) }
         if overflow > 0 {
             diagnostics.append(Diagnostic(
                 ruleID: "LIM003", severity: .warning,

@@ -25,6 +25,16 @@ enum SourcePlan: Sendable {
         return true
     }
 
+    /// What a source is read as (nil for a file that is skipped).
+    var family: SourceFamily? {
+        switch self {
+        case .cinCensus: .cinCensus
+        case .ssda903XML: .ssda903
+        case .csv(_, let f, _, _), .json(_, let f, _), .xmlRows(_, let f, _, _): f
+        case .skip: nil
+        }
+    }
+
     /// A source whose every child arrives whole (no other part of the file adds to it).
     var holdsWholeChildren: Bool {
         switch self {
