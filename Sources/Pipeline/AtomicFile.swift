@@ -39,9 +39,8 @@ public enum AtomicFile {
     }
 
     private static func writeTemporary(_ text: String, near path: String) throws(WriteError) -> PendingFile {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let template = (folder.isEmpty ? "" : folder + "/") + ".\(name).caselint-XXXXXX"
+        let (folder, name) = SamePath.split(path)
+        let template = (folder.map { $0 == "/" ? "/" : $0 + "/" } ?? "") + ".\(name).caselint-XXXXXX"
         guard let temp = PendingFile(template: template) else {
             throw WriteError(description: "cannot write \(path): the path is too long")
         }
@@ -173,10 +172,17 @@ public enum SamePath {
             defer { free(p) }
             return String(cString: p)
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        guard let p = realpath(folder.isEmpty ? "." : folder, nil) else { return path }
+        let (folder, name) = split(path)
+        guard let p = realpath(folder ?? ".", nil) else { return path }
         defer { free(p) }
         return String(cString: p) + "/" + name
+    }
+
+    /// A path's folder (nil when it names none) and its last part, split at the last `/`.
+    /// By hand: Foundation's `deletingLastPathComponent` traps on a path of one character
+    /// ("r", "-") on Linux.
+    static func split(_ path: String) -> (folder: String?, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (nil, path) }
+        return (slash == path.startIndex ? "/" : String(path[..<slash]), String(path[path.index(after: slash)...]))
     }
 }

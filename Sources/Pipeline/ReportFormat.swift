@@ -24,7 +24,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 /// Where each report goes. The k-th `--output` belongs to the k-th `--format`; a format
-/// without an output goes to standard output (only one may). When every report goes to a
+/// without an output, or whose output is `-`, goes to standard output (only one may). When every report goes to a
 /// file, the terminal still gets the text report unless `--quiet`.
 public struct OutputPlan: Sendable, Equatable {
     public struct Destination: Sendable, Equatable {
@@ -41,7 +41,9 @@ public struct OutputPlan: Sendable, Equatable {
         }
         var list: [Destination] = []
         for (i, format) in formats.enumerated() {
-            list.append(Destination(format: format, path: i < outputs.count ? outputs[i] : nil))
+            // `-` is standard output, as for most command-line tools.
+            let path = i < outputs.count && outputs[i] != "-" ? outputs[i] : nil
+            list.append(Destination(format: format, path: path))
         }
         let toStdout = list.filter { $0.path == nil }
         if toStdout.count > 1 {

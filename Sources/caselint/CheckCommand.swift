@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: "Report format, repeatable: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: [ReportFormat] = []
 
-    @Option(name: [.short, .long], parsing: .singleValue, help: "Write the report of the matching --format to this file (repeatable).")
+    @Option(name: [.short, .long], parsing: .singleValue, help: "Write the report of the matching --format to this file (repeatable; - is standard output).")
     var output: [String] = []
 
     @Option(help: "Read settings from this file instead of the .caselint.yml found from the first path.")

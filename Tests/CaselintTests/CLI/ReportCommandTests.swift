@@ -65,6 +65,29 @@ import Testing
         #expect(throws: OutputPlanError.self) { try OutputPlan(formats: [.sarif, .json], outputs: [], quiet: false) }
         #expect(throws: OutputPlanError.self) { try OutputPlan(formats: [.sarif], outputs: ["a", "b"], quiet: false) }
         #expect(throws: OutputPlanError.self) { try OutputPlan(formats: [.sarif, .json], outputs: ["a", "a"], quiet: false) }
+        // `-` is standard output: the text report no longer goes there too.
+        let dash = try OutputPlan(formats: [.json], outputs: ["-"], quiet: false)
+        #expect(dash.destinations.map(\.format) == [.json] && dash.stdoutFormat == .json)
+        #expect(throws: OutputPlanError.self) { try OutputPlan(formats: [.json, .sarif], outputs: ["-"], quiet: false) }
+    }
+
+    /// One-character paths: Foundation's path helpers trap on them on Linux.
+    @Test func oneCharacterPathsAreReadAndWritten() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(atPath: Repo.path("fixtures/agencies/police/incidents.csv"), toPath: folder.path("p"))
+        try FileManager.default.copyItem(atPath: Repo.path("fixtures/agencies/police/police-incidents.profile.yml"),
+                                         toPath: folder.path("police.profile.yml"))
+        let missing = try runCaselint(["check", "x"], in: folder.url.path)
+        #expect(missing.status == 2)
+        #expect(missing.out.contains("cannot read x"))
+        let written = try runCaselint(["check", "p", "--profile", "police.profile.yml", "--format", "json", "--output", "r"], in: folder.url.path)
+        #expect(written.status == 0)
+        let report = try String(contentsOfFile: folder.path("r"), encoding: .utf8)
+        #expect(report.contains("\"path\": \"p\""))
+        let toStdout = try runCaselint(["check", "p", "--profile", "police.profile.yml", "--format", "json", "-o", "-"], in: folder.url.path)
+        #expect(toStdout.status == 0)
+        #expect(toStdout.out.hasPrefix("{") && toStdout.out.contains("\"path\": \"p\""))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("-")))
     }
 
     // MARK: Gating
