@@ -28,8 +28,15 @@ struct LinkInput {
 /// children are linked: linking itself keeps only identifiers.
 final class FragmentBudget: Sendable {
     private let left: Atomic<Int>
+    /// What a file whose linked rules run on a guess (`InlineLinking`) keeps while the guess
+    /// may still fail early, as it does in a file sorted by anything but person: a
+    /// sixteenth of the budget (32 MB of 512). Past it, the file keeps no more.
+    let whileUnsure: Int
 
-    init(bytes: Int) { left = Atomic(bytes) }
+    init(bytes: Int) {
+        left = Atomic(bytes)
+        whileUnsure = bytes / 16
+    }
 
     /// Takes `bytes` if they fit.
     func take(_ bytes: Int) -> Bool {

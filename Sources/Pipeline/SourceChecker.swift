@@ -136,7 +136,11 @@ final class SourceChecker: RecordSink {
 
     private func keepFragment(_ child: Child) {
         let cost = FragmentBudget.cost(of: child)
-        if collect.budget?.take(cost) ?? true {
+        // Fragments are kept for the linked stage; a guess that has held this long will
+        // most likely hold to the end and need none, and should it fail, the file is read
+        // again, as one past the budget is.
+        let sure = collect.guess.map { !$0.hasFailed && fragmentBytes >= (collect.budget?.whileUnsure ?? 0) } ?? false
+        if !sure, collect.budget?.take(cost) ?? true {
             fragments.append(child)
             fragmentBytes += cost
         } else {
