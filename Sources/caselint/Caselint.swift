@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Report
 
 @main
 struct Caselint: ParsableCommand {
@@ -14,6 +15,7 @@ struct Caselint: ParsableCommand {
             2 usage or configuration error, or unreadable input.
             Personal values (birth dates, UPNs, names, free text) are never printed unless --show-values is given.
             """,
+        version: Tool.version,
         subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, TestRulesCommand.self, InitCommand.self, ChronologyCommand.self, SynthCommand.self],
         defaultSubcommand: CheckCommand.self
     )

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Testing
 
 @Suite(.serialized) struct CommandLineTests {
@@ -7,6 +8,12 @@ import Testing
         #expect(run.status == 1)
         #expect(run.out.contains("fixtures/cin-census/demo-return.xml:95:11: error: child protection plan ends (2024-06-20) before it starts (2024-06-28) [CIN8925]\n"))
         #expect(run.out.hasSuffix("3 files, 162 children: 117 errors, 54 warnings\n"))
+    }
+
+    @Test func versionIsTheReportsVersion() throws {
+        let run = try runCaselint(["--version"])
+        #expect(run.status == 0)
+        #expect(run.out == Tool.version + "\n")
     }
 
     @Test func checkIsTheDefaultCommand() throws {
