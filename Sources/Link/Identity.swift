@@ -125,7 +125,6 @@ public struct IdentityCollector: Sendable {
     }
 
     /// True when the fragment has the identifiers of an earlier one (the same child again).
-    @discardableResult
     public mutating func add(_ child: Child, file: FileID) -> Bool {
         let identity = FragmentIdentity(child, file: file, quietInvalid: quietInvalid)
         var i = identities.count

@@ -39,8 +39,9 @@ public enum AtomicFile {
     }
 
     private static func writeTemporary(_ text: String, near path: String) throws(WriteError) -> PendingFile {
-        let (folder, name) = SamePath.split(path)
-        let template = (folder.map { $0 == "/" ? "/" : $0 + "/" } ?? "") + ".\(name).caselint-XXXXXX"
+        // Beside the file: its path with a hidden name in place of its own.
+        let name = SamePath.split(path).name
+        let template = String(path.dropLast(name.count)) + ".\(name).caselint-XXXXXX"
         guard let temp = PendingFile(template: template) else {
             throw WriteError(description: "cannot write \(path): the path is too long")
         }

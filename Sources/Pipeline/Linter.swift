@@ -149,7 +149,7 @@ public struct Linter: Sendable {
             // look for what should have followed).
             if let c = outcome.census, census.map({ $0.referenceDate < c.referenceDate }) ?? true { census = c }
             families.append(outcome.family)
-            if collect.guess != nil && outcome.guessed != nil { guessed = outcome.guessed }
+            if let g = outcome.guessed { guessed = g }
             facts[i] = FileFacts(format: outcome.skipped == nil && !outcome.unreadable ? outcome.format : nil,
                                  ruleset: outcome.ruleset, children: outcome.children,
                                  skipped: outcome.unreadable ? "cannot be read" : outcome.skipped)

@@ -24,8 +24,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 /// Where each report goes. The k-th `--output` belongs to the k-th `--format`; a format
-/// without an output, or whose output is `-`, goes to standard output (only one may). When every report goes to a
-/// file, the terminal still gets the text report unless `--quiet`.
+/// without an output, or whose output is `-`, goes to standard output (only one may).
+/// When every report goes to a file, the terminal still gets the text report unless
+/// `--quiet`.
 public struct OutputPlan: Sendable, Equatable {
     public struct Destination: Sendable, Equatable {
         public let format: ReportFormat
