@@ -121,6 +121,8 @@ public struct Linter: Sendable {
         var census: CensusPeriod?
         var families: [SourceFamily?] = []
         var guessed: [Diagnostic]?
+        /// Each file's identities among `links.fragments`.
+        var identityRanges: [(file: Int, range: Range<Int>)] = []
         for i in found.indices {
             ready[i].wait()
             guard let outcome = outcomes.take(i) else { families.append(nil); continue }
@@ -133,7 +135,10 @@ public struct Linter: Sendable {
             children += outcome.children
             if outcome.unreadable { unreadable += 1 }
             let offset = links.fragments.count
-            if collect.identities { links.add(outcome.identities) }
+            if collect.identities {
+                links.add(outcome.identities)
+                identityRanges.append((i, offset..<links.fragments.count))
+            }
             if collect.fragments && !outcome.fragmentIdentity.isEmpty {
                 var input = LinkInput(fragments: outcome.fragments, identities: outcome.fragmentIdentity.map { offset + Int($0) })
                 if outcome.fragmentsDropped {
@@ -169,6 +174,7 @@ public struct Linter: Sendable {
                 counted[Int(linkage.childOf[i])] = true
             }
             children = counted.count { $0 }
+            Linter.countLinkedChildren(identityRanges, linkage, into: &facts)
             if let guessed, linkage.childCount == identities.count {
                 // Each child was one fragment, already checked as the linked stage would.
                 diagnostics += guessed
@@ -203,6 +209,25 @@ public struct Linter: Sendable {
     private func linkedContext(census: CensusPeriod?, families: [SourceFamily?]) -> CheckContext {
         CheckContext(file: FileID(0), census: census, ruleset: options.ruleset ?? .latest, header: nil,
                      parameters: options.parameters, families: families)
+    }
+
+    /// Each file's children once linked: the children its identities belong to. A reader
+    /// hands on runs of rows about one child, so a child whose rows are apart in a file, or
+    /// who is named there by different identifiers, was counted once per run of rows.
+    static func countLinkedChildren(_ ranges: [(file: Int, range: Range<Int>)], _ linkage: Linkage, into facts: inout [FileFacts]) {
+        // The last file that counted each child.
+        var counter = [Int32](repeating: -1, count: linkage.childCount)
+        for (file, range) in ranges where facts[file].skipped == nil {
+            var n = 0
+            for i in range {
+                let child = Int(linkage.childOf[i])
+                if counter[child] != Int32(file) {
+                    counter[child] = Int32(file)
+                    n += 1
+                }
+            }
+            facts[file].children = n
+        }
     }
 
     /// A file's size in bytes (0 when it cannot be read), for the progress line's MB/s.

@@ -37,6 +37,27 @@ import Testing
         #expect(result.children == 2)
     }
 
+    /// A file's `children` counts children, not runs of rows: rows of one child apart in the
+    /// file, or joined only by linking, are one child there as in the run's total.
+    @Test func aFilesChildrenAreItsLinkedChildrenNotItsRunsOfRows() throws {
+        let result = try lintFiles([
+            ("people.csv", "record,laChildID,nhsNumber\nperson,A1,9434765919\nperson,B7,\n"),
+            ("events.csv", """
+                record,laChildID,nhsNumber,policePersonID,date
+                healthContact,A1,,,2024-05-01
+                healthContact,B7,,,2024-05-02
+                healthContact,A1,,,2024-05-03
+                healthContact,,9434765919,,2024-05-04
+                healthContact,,,P9,2024-05-05
+
+                """),
+        ])
+        let files = Dictionary(uniqueKeysWithValues: zip(result.files.map { ($0.path as NSString).lastPathComponent }, result.facts.map(\.children)))
+        // A1 (three runs of rows, one by NHS number alone), B7, and P9, whom no source describes.
+        #expect(files == ["people.csv": 2, "events.csv": 3])
+        #expect(result.children == 2)
+    }
+
     @Test func aCrosswalkJoinsPoliceIdsToChildren() throws {
         let linked = try lintFiles([
             ("people.csv", "record,laChildID\nperson,A1\n"),
