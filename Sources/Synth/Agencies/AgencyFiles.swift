@@ -10,6 +10,9 @@ final class AgencyFiles {
         let path: String
         var buffer: [UInt8] = []
         private var handle: FileHandle?
+        /// The first write that failed (disk full, the folder taken away): said at the end,
+        /// so that a drop is never silently short.
+        private(set) var failure: String?
 
         init(path: String) { self.path = path }
 
@@ -19,19 +22,29 @@ final class AgencyFiles {
         }
 
         func flush() {
-            guard !buffer.isEmpty else { return }
-            if handle == nil {
-                FileManager.default.createFile(atPath: path, contents: nil)
-                handle = FileHandle(forWritingAtPath: path)
+            guard failure == nil else { buffer.removeAll(); return }
+            do {
+                try open().write(contentsOf: buffer)
+            } catch {
+                failure = "cannot write \(path): \(error.localizedDescription)"
             }
-            handle?.write(Data(buffer))
             buffer.removeAll(keepingCapacity: true)
         }
 
+        private func open() throws -> FileHandle {
+            if let handle { return handle }
+            guard FileManager.default.createFile(atPath: path, contents: nil), let made = FileHandle(forWritingAtPath: path) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            handle = made
+            return made
+        }
+
         func close() {
-            if handle == nil { FileManager.default.createFile(atPath: path, contents: nil); handle = FileHandle(forWritingAtPath: path) }
             flush()
-            try? handle?.close()
+            if failure == nil {
+                do { try open().close() } catch { failure = "cannot write \(path): \(error.localizedDescription)" }
+            }
         }
     }
 
@@ -107,7 +120,7 @@ final class AgencyFiles {
         output("police/incidents.csv").put(Self.policeColumns.joined(separator: ",") + "\n")
         output("social-care/case-notes.csv").put("Note ID,Person ID,Note Date,Author,Author Role,Note Type,Note Text\n")
         output("health/health-visiting.json").put("{\n  \"service\": \"Health visiting and midwifery (synthetic)\",\n  \"exportedAt\": \"\(reference + 1)T07:00:00\",\n  \"contacts\": [")
-        output("social-care/looked-after.jsonl")
+        _ = output("social-care/looked-after.jsonl")  // made now: written even when no child has such rows
         for (file, text) in AgencyProfiles.files { output(file).put(text) }
     }
 
@@ -144,12 +157,14 @@ final class AgencyFiles {
         }
     }
 
-    func finish(readme: String) {
+    /// Closes every file; returns what could not be written, if anything.
+    func finish(readme: String) -> String? {
         census.footer()
         output("health/health-visiting.json").put("\n  ]\n}\n")
         output("README.md").put(readme)
         censusOutput.close()
         for o in outputs.values { o.close() }
+        return ([censusOutput] + outputs.keys.sorted().map { outputs[$0]! }).lazy.compactMap(\.failure).first
     }
 
     // MARK: Layouts

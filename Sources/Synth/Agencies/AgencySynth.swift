@@ -90,7 +90,7 @@ public enum AgencySynth {
             throw AgencySynthError.cannotWrite("cannot write \(folder): \(error.localizedDescription)")
         }
         let truth = stories(options, rules: rules) { files.write($0) }
-        files.finish(readme: readme(options, rules: rules))
+        if let failure = files.finish(readme: readme(options, rules: rules)) { throw AgencySynthError.cannotWrite(failure) }
         return truth
     }
 

@@ -2,7 +2,7 @@ import Checks
 import Foundation
 import Model
 import Pipeline
-import Synth
+@testable import Synth
 import Testing
 
 /// `caselint synth agencies`: a multi-agency folder whose clean children trigger nothing and
@@ -86,6 +86,18 @@ import Testing
         let (c, _) = try Self.write(options)
         #expect(FileManager.default.contents(atPath: a.path("drop/social-care/interchange/visits.csv"))
                 != FileManager.default.contents(atPath: c.path("drop/social-care/interchange/visits.csv")))
+    }
+
+    /// A file that cannot be written is said, not left out of the drop in silence.
+    @Test func aFileThatCannotBeWrittenIsReported() throws {
+        let folder = try TemporaryFolder()
+        let drop = folder.path("drop")
+        let files = try AgencyFiles(folder: drop, year: 2025, reference: Day(year: 2025, month: 3, day: 31)!, lea: "201")
+        // The police folder taken away while the drop is written.
+        try FileManager.default.removeItem(atPath: drop + "/police")
+        let failure = try #require(files.finish(readme: "synthetic"))
+        #expect(failure.hasPrefix("cannot write \(drop)/police/incidents.csv"))
+        #expect(FileManager.default.fileExists(atPath: drop + "/health/health-visiting.json"))
     }
 
     @Test func theTruthNamesChildrenAndTheDrop() throws {
