@@ -58,9 +58,12 @@ public final class RowMapper: RowConsumer {
     /// an optional made each new fragment's arrays twice.
     private var group: GroupBuilder
     private var inGroup = false
-    /// The current fragment's identifiers, in the order of `Schema.childIdentifiers`.
+    /// The current fragment's identifiers, in the order of `Schema.childIdentifiers`, and a
+    /// bit for each one that is set (so that a row clears and compares only those).
     private var groupIDs: [String] = []
     private var rowIDs: [String] = []
+    private var groupIDBits: UInt32 = 0
+    private var rowIDBits: UInt32 = 0
     private var ordinals: [(RecordKind, Int32)] = []
     /// (kind, column) pairs already reported as unknown: once per file, not per row.
     private var reportedUnknown = Set<String>()
@@ -154,6 +157,18 @@ public final class RowMapper: RowConsumer {
 
     private func loc(_ p: TextPosition) -> SourceLocation { SourceLocation(file: file, line: p.line, column: p.column) }
 
+    /// The row names the same child as the fragment: the same identifiers set, each equal.
+    private func sameIDs() -> Bool {
+        guard rowIDBits == groupIDBits else { return false }
+        var bits = rowIDBits
+        while bits != 0 {
+            let i = bits.trailingZeroBitCount
+            if rowIDs[i] != groupIDs[i] { return false }
+            bits &= bits - 1
+        }
+        return true
+    }
+
     private func resolve(_ name: Symbol) -> Int {
         let raw = Int(name.rawValue)
         if raw < bySymbol.count, bySymbol[raw] > 0 { return Int(bySymbol[raw]) - 1 }
@@ -172,11 +187,17 @@ public final class RowMapper: RowConsumer {
     public func map(_ row: Row) {
         var kindCell = -1, agencyCell = -1
         slots.removeAll(keepingCapacity: true)
-        for i in rowIDs.indices where !rowIDs[i].isEmpty { rowIDs[i] = "" }
+        while rowIDBits != 0 {
+            rowIDs[rowIDBits.trailingZeroBitCount] = ""
+            rowIDBits &= rowIDBits - 1
+        }
         var rowIDCell = -1
         row.cells.withUnsafeBufferPointer { cells in
             for c in cells.indices {
-                let slot = resolvedRefs[resolve(cells[c].name)]
+                // Resolved once per source name: most cells find it here, with no call.
+                let raw = Int(cells[c].name.rawValue)
+                let known = raw < bySymbol.count ? Int(bySymbol[raw]) - 1 : -1
+                let slot = resolvedRefs[known >= 0 ? known : resolve(cells[c].name)]
                 slots.append(slot)
                 slot._withUnsafeGuaranteedRef { r in
                     if r.isKind { kindCell = c }
@@ -185,7 +206,10 @@ public final class RowMapper: RowConsumer {
                     if r.hasIdentifier {
                         for u in r.targets {
                             let i = u._withUnsafeGuaranteedRef { $0.identifier }
-                            if i >= 0 && rowIDs[i].isEmpty { rowIDs[i] = trimmed(cells[c].text) }
+                            if i >= 0 && rowIDBits & (1 << i) == 0 {
+                                rowIDs[i] = trimmed(cells[c].text)
+                                if !rowIDs[i].isEmpty { rowIDBits |= 1 << i }
+                            }
                         }
                     }
                 }
@@ -198,8 +222,7 @@ public final class RowMapper: RowConsumer {
         let agency = agencyOf(agencyCell < 0 ? nil : row.cells[agencyCell])
 
         // Which child: consecutive rows with the same identifiers are one fragment.
-        let hasIDs = rowIDs.contains { !$0.isEmpty }
-        if !inGroup || !hasIDs || rowIDs != groupIDs {
+        if !inGroup || rowIDBits == 0 || !sameIDs() {
             finish()
             fragments += 1
             let root: RecordKind = kind == .person ? .person : .identity
@@ -207,6 +230,7 @@ public final class RowMapper: RowConsumer {
                         records: 2, fields: row.cells.count + 2)
             inGroup = true
             swap(&groupIDs, &rowIDs)
+            swap(&groupIDBits, &rowIDBits)
             ordinals.removeAll(keepingCapacity: true)
         }
         if kind == .person && group.rootKind != .person { group.setRootKind(.person) }
