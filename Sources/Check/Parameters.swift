@@ -167,7 +167,10 @@ extension Findings {
     /// The value of one of the rule's parameters: configured, else the rule's default.
     public func parameter(_ name: String) -> ParameterValue? {
         let found: ParameterValue?? = withActive { a in
-            for p in a.parameterValues where p.name == name { return .some(p.value) }
+            // Lengths first: rules read their parameters for every child, and names of
+            // other lengths were compared in full.
+            let length = name.utf8.count
+            for p in a.parameterValues where p.name.utf8.count == length && p.name == name { return .some(p.value) }
             return nil
         }
         if let found { return found }

@@ -31,9 +31,19 @@ public struct Field: Sendable {
     public var integer: Int? { Int(text) }
 
     public static func parseBool(_ s: String) -> Bool? {
-        switch s {
-        case "true", "TRUE", "True", "1", "Y", "y", "yes", "Yes", "YES": return true
-        case "false", "FALSE", "False", "0", "N", "n", "no", "No", "NO": return false
+        // By length first: a value is compared with at most three spellings, not eighteen
+        // (every yes/no cell of an export is read here).
+        switch s.utf8.count {
+        case 1:
+            switch s {
+            case "1", "Y", "y": return true
+            case "0", "N", "n": return false
+            default: return nil
+            }
+        case 2: return s == "no" || s == "No" || s == "NO" ? false : nil
+        case 3: return s == "yes" || s == "Yes" || s == "YES" ? true : nil
+        case 4: return s == "true" || s == "TRUE" || s == "True" ? true : nil
+        case 5: return s == "false" || s == "FALSE" || s == "False" ? false : nil
         default: return nil
         }
     }
