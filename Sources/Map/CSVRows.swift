@@ -49,11 +49,14 @@ public final class CSVRows: CSVHandler {
         }
         var cells: [RowCell] = []
         cells.reserveCapacity(names.count)
+        // A record of ASCII (most of any export) has no field to check for UTF-8.
+        var checksText = !reportedEncoding && !record.isASCII
         for i in 0..<min(record.count, names.count) where wanted[i] {
             let bytes = record.bytes(i)
             if bytes.isEmpty { continue }
-            if !reportedEncoding && !record.isValidText(i) {
+            if checksText && !record.isValidText(i) {
                 reportedEncoding = true
+                checksText = false
                 diagnostic("CSV004", .warning,
                            "text that is not valid UTF-8 (the first such value in the file); if the file is Windows-1252, say so with `encoding: windows-1252` in its profile",
                            at: record.valuePosition(i))

@@ -64,6 +64,15 @@ public struct CSVRecord {
     /// The field decoded as text.
     public func string(_ i: Int) -> String { encoding.decode(bytes(i)) }
 
+    /// True when the record's bytes are all ASCII, so that no field needs its UTF-8
+    /// checked: one pass over the record, where a check per field was a call per cell.
+    public var isASCII: Bool {
+        guard let first = spans.first, let last = spans.last else { return true }
+        // Fields lie in the buffer in order (a collapsed field leaves bytes of its own
+        // behind, inside the range).
+        return TextEncoding.isASCII(UnsafeBufferPointer(start: base + first.start, count: last.start + last.count - first.start))
+    }
+
     /// False when a UTF-8 field holds bytes that are not valid UTF-8.
     public func isValidText(_ i: Int) -> Bool {
         encoding != .utf8 || TextEncoding.firstInvalidUTF8(bytes(i)) == nil

@@ -25,6 +25,21 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         firstInvalidUTF8(bytes, allowTruncatedEnd: true) == nil ? .utf8 : .windows1252
     }
 
+    /// True when no byte is over 127, looked at eight at a time.
+    public static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        var i = 0, high: UInt64 = 0
+        while i + 8 <= b.count {
+            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < b.count {
+            high |= UInt64(base[i])
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The offset of the first byte that does not start or continue a valid UTF-8
     /// sequence, or nil when all of it is valid.
     public static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false) -> Int? {

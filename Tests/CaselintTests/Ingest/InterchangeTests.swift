@@ -92,6 +92,23 @@ enum Interchange {
         #expect(twice.map(\.location.line) == [3] && twice.map(\.location.column) == [29])
     }
 
+    /// Invalid UTF-8 is reported once, at the first value that holds it, whether the
+    /// record around it is ASCII, holds valid accents, or quotes with doubled quotes. (The
+    /// first megabyte decides the encoding: invalid UTF-8 there makes it Windows-1252.)
+    @Test func invalidUTF8IsReportedOnceAtItsFirstValue() throws {
+        let padding = 20_000
+        let csv: [UInt8] = Array("record,laChildID,date,text\n".utf8)
+            + Array(String(repeating: "caseNote,A1,2024-01-01,a plain ASCII note to fill the first megabyte\n", count: padding).utf8)
+            + Array("caseNote,A1,2024-01-02,Zoë was seen\n".utf8)
+            + Array("caseNote,A1,2024-01-03,\"she said \"\"fine\"\"\"\n".utf8)
+            + Array("caseNote,A1,2024-01-04,\"said \"\"ok\"\" ".utf8) + [0xFF] + Array("\"\n".utf8)
+            + Array("caseNote,A1,2024-01-05,again ".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        let result = try lintFiles([("notes.csv", csv)])
+        let found = result.diagnostics.filter { $0.ruleID == "CSV004" }
+        #expect(found.count == 1)
+        #expect(found.first.map { "\($0.location.line):\($0.location.column)" } == "\(padding + 4):25")
+    }
+
     @Test func freeTextWithQuotesCommasAndLineBreaksSurvivesEveryFormat() throws {
         let csv = Collected()
         try Interchange.mapCSV(InterchangeTests.folder + "/csv/caseNote.csv", into: csv)

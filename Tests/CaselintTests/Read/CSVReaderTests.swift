@@ -116,4 +116,17 @@ func readCSV(_ bytes: [UInt8], step: Int? = nil, delimiter: UInt8 = UInt8(ascii:
         #expect(cut.withUnsafeBufferPointer { TextEncoding.firstInvalidUTF8($0) } == 10)
         #expect(cut.withUnsafeBufferPointer { TextEncoding.firstInvalidUTF8($0, allowTruncatedEnd: true) } == nil)
     }
+
+    /// A byte over 127 anywhere, in the eight-byte words or the tail, makes text not ASCII.
+    @Test func asciiIsFoundAtEveryOffset() {
+        for length in 0..<20 {
+            let plain = Array(repeating: UInt8(ascii: "a"), count: length)
+            #expect(plain.withUnsafeBufferPointer { TextEncoding.isASCII($0) }, "length \(length)")
+            for at in 0..<length {
+                var bytes = plain
+                bytes[at] = 0x80
+                #expect(!bytes.withUnsafeBufferPointer { TextEncoding.isASCII($0) }, "length \(length), high at \(at)")
+            }
+        }
+    }
 }
