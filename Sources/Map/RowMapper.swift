@@ -169,9 +169,16 @@ public final class RowMapper: RowConsumer {
         return true
     }
 
-    private func resolve(_ name: Symbol) -> Int {
+    /// What a source name means, as an index into `resolved`: read from `bySymbol` in
+    /// place for a name seen before (almost every cell, so no call), else worked out once.
+    @inline(__always) private func resolve(_ name: Symbol) -> Int {
         let raw = Int(name.rawValue)
         if raw < bySymbol.count, bySymbol[raw] > 0 { return Int(bySymbol[raw]) - 1 }
+        return resolveNew(name)
+    }
+
+    @inline(never) private func resolveNew(_ name: Symbol) -> Int {
+        let raw = Int(name.rawValue)
         if raw >= bySymbol.count { bySymbol += Array(repeating: 0, count: raw + 1 - bySymbol.count + 64) }
         let text = name.name
         let made = (layout.columns[text] ?? []).map { Target($0, dates: layout.dateFormat) }
@@ -194,10 +201,7 @@ public final class RowMapper: RowConsumer {
         var rowIDCell = -1
         row.cells.withUnsafeBufferPointer { cells in
             for c in cells.indices {
-                // Resolved once per source name: most cells find it here, with no call.
-                let raw = Int(cells[c].name.rawValue)
-                let known = raw < bySymbol.count ? Int(bySymbol[raw]) - 1 : -1
-                let slot = resolvedRefs[known >= 0 ? known : resolve(cells[c].name)]
+                let slot = resolvedRefs[resolve(cells[c].name)]
                 slots.append(slot)
                 slot._withUnsafeGuaranteedRef { r in
                     if r.isKind { kindCell = c }

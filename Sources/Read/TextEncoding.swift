@@ -11,7 +11,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         case .utf8:
             return String(decoding: bytes, as: UTF8.self)
         case .windows1252:
-            if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+            if TextEncoding.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
             var s = String.UnicodeScalarView()
             for b in bytes { s.append(TextEncoding.windows1252Scalar(b)) }
             return String(s)
