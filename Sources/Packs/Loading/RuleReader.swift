@@ -130,11 +130,11 @@ enum RuleReader {
             let values = configured.isEmpty ? defaults : parameters.map { configured[$0.name] ?? defaults[$0.slot] }
             return RunShared(params: values, context: context)
         }
-        var children: [@Sendable (inout Run, inout Findings) -> Void] = []
+        var children: [CaseCall] = []
         var wholes: [@Sendable () -> any CaseCounter] = []
         for c in cases {
             switch c.check {
-            case .child(let f): children.append(f)
+            case .child(let f): children.append(CaseCall(f, triggers: KindSet(c.triggers)))
             case .whole(let f): wholes.append(f)
             }
         }
@@ -142,13 +142,18 @@ enum RuleReader {
             let makers = wholes
             return .whole { Counters(makers.map { $0() }, shared: shared) }
         }
-        let calls = children.map(CaseCall.init)
+        let calls = children
         return .preparedChild { active in
             let common = shared(active.configured, active.context)
             let refs = calls.map { Unmanaged.passUnretained($0) }
             return { child, out in
                 var run = Run(child: child, shared: common)
-                for i in refs.indices { refs[i]._withUnsafeGuaranteedRef { $0.call(&run, &out) } }
+                let kinds = child.kinds
+                for i in refs.indices {
+                    refs[i]._withUnsafeGuaranteedRef { c in
+                        if c.triggers.isEmpty || c.triggers.overlaps(kinds) { c.call(&run, &out) }
+                    }
+                }
                 withExtendedLifetime(calls) {}
             }
         }
@@ -159,7 +164,14 @@ enum RuleReader {
     /// checking threads contended for that count.
     final class CaseCall: Sendable {
         let call: @Sendable (inout Run, inout Findings) -> Void
-        init(_ call: @escaping @Sendable (inout Run, inout Findings) -> Void) { self.call = call }
+        /// The case's own triggers: a case about kinds the child has none of is not run,
+        /// as `ReturnChecker` skips a whole rule (a rule of seven code lists ran all seven
+        /// on every child that had any one of their kinds).
+        let triggers: KindSet
+        init(_ call: @escaping @Sendable (inout Run, inout Findings) -> Void, triggers: KindSet) {
+            self.call = call
+            self.triggers = triggers
+        }
     }
 
     /// Return-level cases of one rule, fed each linked child (in order, on one thread).
