@@ -100,7 +100,8 @@ extension MultiAgency {
                 - { record: cinEpisode, laChildID: A1, referralDate: 2023-11-14, closureDate: 2024-02-28, closureReason: RC4 }
                 - { record: visit, laChildID: A1, recordID: V-9, date: 2024-02-28, childSeen: true, seenAlone: true, present: [mother] }
                 """),
-        ]
+        ],
+        triggers: [.cinEpisode]
     ) { child, out in
         // Most children have no activity after a closure: look for it before making any
         // list or working out the spans.

@@ -38,7 +38,8 @@ extension MultiAgency {
                 - { record: conference, laChildID: A1, date: 2024-03-05, conferenceType: transfer-in }
                 - { record: cpPlan, laChildID: A1, startDate: 2024-03-05, initialCategory: PHY }
                 """),
-        ]
+        ],
+        triggers: [.cpPlan]
     ) { child, out in
         let plans = child.plans
         guard !plans.isEmpty else { return }
@@ -107,7 +108,8 @@ extension MultiAgency {
                 - { record: cpPlan, laChildID: A1, startDate: 2024-02-20, initialCategory: NEG }
                 - { record: visit, laChildID: A1, recordID: V-1, date: 2024-03-01, childSeen: true, seenAlone: true, present: [mother] }
                 """),
-        ]
+        ],
+        triggers: [.cpPlan]
     ) { child, out in
         let plans = child.plans
         guard !plans.isEmpty, child.judgesAbsence(of: .visit) else { return }

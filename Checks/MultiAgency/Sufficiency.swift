@@ -65,7 +65,8 @@ extension MultiAgency {
                 ---
                 - { record: healthContact, laChildID: A1, date: 2024-03-04, practitionerRole: health-visitor, riskFactor: [co-sleeping] }
                 """),
-        ]
+        ],
+        triggers: [.cpPlan]
     ) { child, out in
         let plans = child.plans
         guard !plans.isEmpty, child.judgesAbsence(of: .healthContact) else { return }
@@ -215,7 +216,8 @@ extension MultiAgency {
                 ---
                 - { record: visit, agency: social-care, laChildID: A1, date: 2024-02-26, childSeen: true, seenAlone: true, present: [mother] }
                 """),
-        ]
+        ],
+        triggers: [.cpPlan]
     ) { child, out in
         guard child.isMultiAgency, let plan = child.plans.first else { return }
         var invalid: (RecordRef, Field)?

@@ -30,8 +30,9 @@ public struct Rule: Sendable, Identifiable, CustomStringConvertible {
     public let check: RuleCheck
     /// What the rule sees: one source's children as they stream, or the linked child.
     public let scope: RuleScope
-    /// The kinds of record the rule reports about: it can find nothing in a child with
-    /// none of them, and is not run on one. Empty: the rule runs on every child.
+    /// Kinds of record the rule needs one of to find anything (usually those it reports
+    /// about; a plan rule's `cpPlan`): it is not run on a child with none of them. Empty:
+    /// the rule runs on every child.
     public let triggers: [RecordKind]
 
     public init(id: String, name: String, category: Category, severity: Severity, message: String,
