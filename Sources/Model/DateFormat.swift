@@ -77,7 +77,9 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// names a day that does not exist.
     public func parse(_ text: String) -> Day? {
         if isISO { return Day(iso: text) }
-        // The text's own bytes: mapped exports parse a date in most rows.
+        // The text's own bytes (a short one's copied to the stack): mapped exports parse a
+        // date in most rows.
+        if let day = text.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0) }) { return day }
         var copy = text
         return copy.withUTF8 { parse(bytes: $0) }
     }
@@ -160,25 +162,39 @@ struct FixedParts: Sendable, Hashable {
     }
 
     func parse(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
-        guard b.count == length else { return nil }
-        for k in 0..<literalCount {
-            let shift = UInt64(8 * k)
-            if b[Int(truncatingIfNeeded: literalAt >> shift) & 0xFF] != UInt8(truncatingIfNeeded: literalBytes >> shift) { return nil }
+        // Every offset is below `length` (the pattern's parts end there), so once the text
+        // is that long its bytes are read without a bounds check each: a mapped export
+        // reads a date here in most cells of its date columns.
+        guard b.count == length, let p = b.baseAddress else { return nil }
+        var at = literalAt, bytes = literalBytes
+        for _ in 0..<literalCount {
+            if p[Int(truncatingIfNeeded: at & 0xFF)] != UInt8(truncatingIfNeeded: bytes) { return nil }
+            at >>= 8
+            bytes >>= 8
         }
-        for k in 0..<ignoredCount where Day.digitPair(b, Int(truncatingIfNeeded: ignoredAt >> UInt64(8 * k)) & 0xFF) < 0 {
-            return nil
+        var ignored = ignoredAt
+        for _ in 0..<ignoredCount {
+            if FixedParts.digitPair(p, Int(truncatingIfNeeded: ignored & 0xFF)) < 0 { return nil }
+            ignored >>= 8
         }
-        let m = Day.digitPair(b, month), d = Day.digitPair(b, day)
-        var y = Day.digitPair(b, year)
+        let m = FixedParts.digitPair(p, month), d = FixedParts.digitPair(p, day)
+        var y = FixedParts.digitPair(p, year)
         guard m >= 0, d >= 0, y >= 0 else { return nil }
         if twoDigitYear {
             y += y <= 69 ? 2000 : 1900
         } else {
-            let low = Day.digitPair(b, year + 2)
+            let low = FixedParts.digitPair(p, year + 2)
             guard low >= 0 else { return nil }
             y = y * 100 + low
         }
         return Day(year: y, month: m, day: d)
+    }
+
+    /// The two digits at `at` as a number, or -1 (`Day.digitPair`, unchecked).
+    @inline(__always)
+    private static func digitPair(_ p: UnsafePointer<UInt8>, _ at: Int) -> Int {
+        let hi = Int(p[at]) &- 48, lo = Int(p[at + 1]) &- 48
+        return UInt(bitPattern: hi) < 10 && UInt(bitPattern: lo) < 10 ? hi &* 10 &+ lo : -1
     }
 }
 
