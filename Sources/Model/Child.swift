@@ -151,6 +151,14 @@ public struct RecordRef: Sendable {
         return withChild { c in c.fields[i].text.isEmpty ? nil : c.fields[i].text }
     }
 
+    /// The value of `key` read as yes or no (`Field.parseBool`), in place; nil when it is
+    /// missing or neither.
+    @inlinable
+    public func flag(_ key: FieldKey) -> Bool? {
+        guard let i = fieldIndex(key) else { return nil }
+        return withChild { Field.parseBool($0.fields[i].text) }
+    }
+
     /// True when the record holds a non-empty value of `key`, copying nothing out.
     @inlinable
     public func hasText(_ key: FieldKey) -> Bool {

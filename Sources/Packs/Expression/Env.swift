@@ -106,6 +106,12 @@ struct FieldAccess: Sendable {
         return RecordRef(child: env.child, index: i).text(key)
     }
 
+    /// A yes/no field's value, read in place (nil: missing, or neither yes nor no).
+    func flag(_ env: Env) -> Bool? {
+        guard let i = recordIndex(env) else { return nil }
+        return RecordRef(child: env.child, index: i).flag(key)
+    }
+
     func day(_ env: Env) -> Day? {
         guard let i = recordIndex(env) else { return nil }
         return RecordRef(child: env.child, index: i).day(key)
