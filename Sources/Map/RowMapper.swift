@@ -211,7 +211,7 @@ public final class RowMapper: RowConsumer {
                         for u in r.targets {
                             let i = u._withUnsafeGuaranteedRef { $0.identifier }
                             if i >= 0 && rowIDBits & (1 << i) == 0 {
-                                rowIDs[i] = trimmed(cells[c].text)
+                                rowIDs[i] = trimmed(cells.baseAddress![c].text)
                                 if !rowIDs[i].isEmpty { rowIDBits |= 1 << i }
                             }
                         }
@@ -245,7 +245,7 @@ public final class RowMapper: RowConsumer {
         // Cells and their plans are borrowed, not copied: this runs for every cell.
         row.cells.withUnsafeBufferPointer { cells in
             for c in cells.indices {
-                slots[c]._withUnsafeGuaranteedRef { add(cells[c], as: $0, kind: kind) }
+                slots[c]._withUnsafeGuaranteedRef { add(cells.baseAddress! + c, as: $0, kind: kind) }
             }
         }
         if kind != .person && kind != .identity {
@@ -276,8 +276,10 @@ public final class RowMapper: RowConsumer {
     }
 
     /// Adds a cell's fields to the fragment: to the root when they describe the child, else
-    /// to the row's own record.
-    private func add(_ cell: borrowing RowCell, as r: Resolved, kind: RecordKind) {
+    /// to the row's own record. The cell is passed by address: a cell passed as a value
+    /// was copied whole for each call (the row's storage might change under a method that
+    /// changes the mapper), its text retained and released, for every cell.
+    private func add(_ cell: UnsafePointer<RowCell>, as r: Resolved, kind: RecordKind) {
         if r.targets.isEmpty {
             if layout.reportsUnknownColumns && !r.isKind && !r.isAgency {
                 unknown(cell, kind: kind, why: "is not a field of caselint's interchange vocabulary")
@@ -365,7 +367,8 @@ public final class RowMapper: RowConsumer {
         return lastAgency
     }
 
-    private func unknown(_ cell: borrowing RowCell, kind: RecordKind, why: String) {
+    private func unknown(_ cell: UnsafePointer<RowCell>, kind: RecordKind, why: String) {
+        let cell = cell.pointee
         guard reportedUnknown.insert(kind.name + "\u{1F}" + cell.name.name).inserted else { return }
         let fields = (Schema.spec(kind)?.fields ?? []) + Schema.childIdentifiers
         let hint = Suggest.closest(cell.name.name, among: fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
@@ -378,19 +381,22 @@ public final class RowMapper: RowConsumer {
     /// The field a cell gives for one column, nil when it is empty; a CSV cell holding a
     /// list for a repeating field gives its fields in `split` instead. (Returned, not
     /// appended to the group here: the findings of `field` read the group.)
-    private func field(of cell: borrowing RowCell, _ target: Target, splitInto split: inout [Field]) -> Field? {
-        if cell.splits, target.repeats, let sep = layout.separator.asciiValue, cell.text.utf8.contains(sep) {
+    @inline(__always)
+    private func field(of cell: UnsafePointer<RowCell>, _ target: Target, splitInto split: inout [Field]) -> Field? {
+        if cell.pointee.splits, target.repeats, let sep = layout.separator.asciiValue, cell.pointee.text.utf8.contains(sep) {
+            let cell = cell.pointee
             var offset: UInt32 = 0
             for part in cell.text.utf8.split(separator: sep, omittingEmptySubsequences: false) {
                 var at = cell.valuePosition
                 at.column += offset
                 let text = String(Substring(part))
                 offset += UInt32(text.count) + 1
-                if let f = field(text, cell: cell, valueAt: at, target) { split.append(f) }
+                if let f = field(text, name: cell.name, location: cell.location, valueAt: at, target) { split.append(f) }
             }
             return nil
         }
-        return field(cell.text, cell: cell, valueAt: cell.valuePosition, target)
+        return field(cell.pointee.text, name: cell.pointee.name, location: cell.pointee.location,
+                     valueAt: cell.pointee.valuePosition, target)
     }
 
     /// Adds a field to the fragment's root record, unless the root already holds it (rows
@@ -399,7 +405,7 @@ public final class RowMapper: RowConsumer {
         if !group.rootHas(f.key, f.text) { group.addToRoot(f) }
     }
 
-    private func field(_ raw: String, cell: borrowing RowCell, valueAt: TextPosition, _ target: Target) -> Field? {
+    private func field(_ raw: String, name: Symbol, location: TextPosition, valueAt: TextPosition, _ target: Target) -> Field? {
         let (text, lead) = trimmedCounting(raw)
         if text.isEmpty { return nil }
         var at = valueAt
@@ -416,35 +422,35 @@ public final class RowMapper: RowConsumer {
                 value = mapped
             } else {
                 report("MAP006", .warning,
-                       "\(cell.name.name) value '\(shown(text))' has no entry in the \(layout.title) value map; it is kept as written",
-                       at: loc(at), field: cell.name.name)
+                       "\(name.name) value '\(shown(text))' has no entry in the \(layout.title) value map; it is kept as written",
+                       at: loc(at), field: name.name)
             }
         }
-        var f = Field(key: key, source: cell.name, text: value, location: loc(cell.location), valueLocation: loc(at))
+        var f = Field(key: key, source: name, text: value, location: loc(location), valueLocation: loc(at))
         guard let type = target.type else { return f }
         switch type {
         case .date:
             f.day = target.dateFormat.parse(value)
             if f.day == nil {
-                report("MAP003", .error, "\(cell.name.name) is not a valid date: '\(shown(value))' (expected \(target.dateFormat.display))",
-                       at: loc(at), field: cell.name.name)
+                report("MAP003", .error, "\(name.name) is not a valid date: '\(shown(value))' (expected \(target.dateFormat.display))",
+                       at: loc(at), field: name.name)
             }
         case .bool:
             if Field.parseBool(value) == nil {
-                report("MAP006", .warning, "\(cell.name.name) value '\(shown(value))' is not yes or no (true/false, Y/N, 1/0)",
-                       at: loc(at), field: cell.name.name)
+                report("MAP006", .warning, "\(name.name) value '\(shown(value))' is not yes or no (true/false, Y/N, 1/0)",
+                       at: loc(at), field: name.name)
             }
         case .integer:
             if Int(value) == nil {
-                report("MAP006", .warning, "\(cell.name.name) value '\(shown(value))' is not a whole number",
-                       at: loc(at), field: cell.name.name)
+                report("MAP006", .warning, "\(name.name) value '\(shown(value))' is not a whole number",
+                       at: loc(at), field: name.name)
             }
         case .code:
             if let codes = target.codes, target.values == nil, !codes.contains(value) {
                 let codes = Schema.spec(key)?.codes ?? []
                 let hint = Suggest.closest(value, among: codes).map { "; did you mean '\($0)'?" } ?? ""
-                report("MAP006", .warning, "\(cell.name.name) value '\(shown(value))' is not one of the standard codes\(hint) (\(codes.joined(separator: ", ")))",
-                       at: loc(at), field: cell.name.name)
+                report("MAP006", .warning, "\(name.name) value '\(shown(value))' is not one of the standard codes\(hint) (\(codes.joined(separator: ", ")))",
+                       at: loc(at), field: name.name)
             }
         case .dateTime, .text, .identifier:
             break
