@@ -461,11 +461,18 @@ public final class RowMapper: RowConsumer {
     private func trimmed(_ s: String) -> String { trimmedCounting(s).0 }
 
     /// The text without surrounding whitespace, and how many characters were cut in front.
+    /// Most values have nothing to trim: their two ends' bytes are looked at in place, here
+    /// (inlined: every cell comes through), and only the rest are trimmed by `trimmedSlow`.
+    @inline(__always)
     private func trimmedCounting(_ s: String) -> (String, UInt32) {
         func space(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
-        // Most values have nothing to trim: look at the two ends' bytes in place.
         let ends = s.utf8.withContiguousStorageIfAvailable { b in b.isEmpty ? false : space(b[0]) || space(b[b.count - 1]) }
         if ends == false || s.isEmpty { return (s, 0) }
+        return trimmedSlow(s)
+    }
+
+    @inline(never)
+    private func trimmedSlow(_ s: String) -> (String, UInt32) {
         var sub = Substring(s)
         var lead: UInt32 = 0
         while let c = sub.first, c.isWhitespace { sub.removeFirst(); lead += 1 }
