@@ -74,7 +74,7 @@ struct FieldAccess: Sendable {
         case .child:
             let records = env.child.records
             for i in records.indices where records[i].parent < 0 {
-                if RecordRef(child: env.child, index: i).text(key) != nil { return i }
+                if RecordRef(child: env.child, index: i).hasText(key) { return i }
             }
             return nil
         }

@@ -20,8 +20,7 @@ struct Functions {
                 throw ExpressionError(message: "has() takes one field: has(seenAlone)", offset: at)
             }
             let f = try names.field(parts, at: offset)
-            if f.isAgency { return .bool { env in f.text(env) != nil } }
-            return .bool { env in f.field(env) != nil }
+            return .bool { f.isPresent($0) }
         case "age":
             guard args.count == 1, case .name(let parts, let offset) = args[0], parts.count == 1,
                   let unit = Span(rawValue: parts[0]), unit != .workingDays else {
