@@ -13,6 +13,8 @@ public final class CSVRows: CSVHandler {
     /// Columns the layout uses (or reports as unknown); the others are not decoded.
     private var wanted: [Bool] = []
     private var reportedEncoding = false
+    /// Cells' strings found again by their bytes, per column (most values repeat).
+    private let texts = ShortTexts()
     private let rowName = Symbol("row")
 
     public convenience init(layout: RowLayout, file: FileID, sink: RecordSink) {
@@ -61,7 +63,7 @@ public final class CSVRows: CSVHandler {
                            "text that is not valid UTF-8 (the first such value in the file); if the file is Windows-1252, say so with `encoding: windows-1252` in its profile",
                            at: record.valuePosition(i))
             }
-            cells.append(RowCell(name: names[i], text: record.string(i), location: record.position(i),
+            cells.append(RowCell(name: names[i], text: texts.text(bytes, column: i) { record.string(i) }, location: record.position(i),
                                  valuePosition: record.valuePosition(i), splits: true))
         }
         consumer.map(Row(name: rowName, number: Int32(record.number), start: record.position, cells: cells))
