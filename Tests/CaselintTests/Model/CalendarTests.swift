@@ -59,4 +59,28 @@ import Testing
             #expect(cal.workingDays(from: a + 1, to: b + 1) == 30)
         }
     }
+
+    /// Adding working days gives the day found by stepping one day at a time, forwards and
+    /// backwards, across the covered years and past their ends.
+    @Test func addingAgreesWithStepping() {
+        let cal = WorkingDayCalendar.englandAndWales
+        func stepped(_ n: Int, _ day: Day) -> Day {
+            var d = day, left = abs(n)
+            while left > 0 {
+                d = d + (n > 0 ? 1 : -1)
+                if cal.isWorkingDay(d) { left -= 1 }
+            }
+            return d
+        }
+        let first = Day(iso: "2009-11-01")!
+        var checked = 0
+        for offset in stride(from: 0, to: 8400, by: 13) {
+            let day = first + offset
+            for n in [1, 2, 5, 10, 20, 45, 65, 260, -1, -2, -5, -14, -44, -65, -260] {
+                #expect(cal.adding(workingDays: n, to: day) == stepped(n, day), "\(n) from \(day)")
+                checked += 1
+            }
+        }
+        #expect(checked == 9705)
+    }
 }
