@@ -142,7 +142,7 @@ enum RuleReader {
             let makers = wholes
             return .whole { Counters(makers.map { $0() }, shared: shared) }
         }
-        let calls = children
+        let calls = children  // a constant: the closure below runs on the checking threads
         return .preparedChild { active in
             let common = shared(active.configured, active.context)
             let refs = calls.map { Unmanaged.passUnretained($0) }
