@@ -174,27 +174,20 @@ struct FixedParts: Sendable, Hashable {
         }
         var ignored = ignoredAt
         for _ in 0..<ignoredCount {
-            if FixedParts.digitPair(p, Int(truncatingIfNeeded: ignored & 0xFF)) < 0 { return nil }
+            if Day.digitPair(p, Int(truncatingIfNeeded: ignored & 0xFF)) < 0 { return nil }
             ignored >>= 8
         }
-        let m = FixedParts.digitPair(p, month), d = FixedParts.digitPair(p, day)
-        var y = FixedParts.digitPair(p, year)
+        let m = Day.digitPair(p, month), d = Day.digitPair(p, day)
+        var y = Day.digitPair(p, year)
         guard m >= 0, d >= 0, y >= 0 else { return nil }
         if twoDigitYear {
             y += y <= 69 ? 2000 : 1900
         } else {
-            let low = FixedParts.digitPair(p, year + 2)
+            let low = Day.digitPair(p, year + 2)
             guard low >= 0 else { return nil }
             y = y * 100 + low
         }
         return Day(year: y, month: m, day: d)
-    }
-
-    /// The two digits at `at` as a number, or -1 (`Day.digitPair`, unchecked).
-    @inline(__always)
-    private static func digitPair(_ p: UnsafePointer<UInt8>, _ at: Int) -> Int {
-        let hi = Int(p[at]) &- 48, lo = Int(p[at + 1]) &- 48
-        return UInt(bitPattern: hi) < 10 && UInt(bitPattern: lo) < 10 ? hi &* 10 &+ lo : -1
     }
 }
 

@@ -110,17 +110,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses strict ISO `yyyy-mm-dd` from UTF-8 bytes.
     public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        let century = Day.digitPair(b, 0), year = Day.digitPair(b, 2), month = Day.digitPair(b, 5), day = Day.digitPair(b, 8)
+        guard b.count == 10, let p = b.baseAddress, p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-") else { return nil }
+        let century = Day.digitPair(p, 0), year = Day.digitPair(p, 2), month = Day.digitPair(p, 5), day = Day.digitPair(p, 8)
         guard century >= 0, year >= 0, month >= 0, day >= 0 else { return nil }
         self.init(year: century * 100 + year, month: month, day: day)
     }
 
     /// The two digits at `at` as a number, -1 when either is not a digit: dates are read
-    /// at known offsets, a pair at a time.
+    /// at known offsets, a pair at a time. Unchecked: callers have checked the text's length.
     @inline(__always)
-    static func digitPair(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {
-        let hi = Int(b[at]) &- 48, lo = Int(b[at + 1]) &- 48
-        return UInt(bitPattern: hi) < 10 && UInt(bitPattern: lo) < 10 ? hi * 10 + lo : -1
+    static func digitPair(_ p: UnsafePointer<UInt8>, _ at: Int) -> Int {
+        let hi = Int(p[at]) &- 48, lo = Int(p[at + 1]) &- 48
+        return UInt(bitPattern: hi) < 10 && UInt(bitPattern: lo) < 10 ? hi &* 10 &+ lo : -1
     }
 }
