@@ -40,12 +40,6 @@ struct Compiler {
 
     /// A node read as a condition (a bare field holds when it is true or present).
     func predicate(_ node: Node) throws(ExpressionError) -> Pred {
-        // A yes/no field as a condition (`domesticAbuse and childPresent`) is read in one
-        // call, not through the closure `access` makes: deadline rules ask it of every record.
-        if case .name(let parts, let at) = node, parts != ["true"], parts != ["false"] {
-            let f = try names.field(parts, at: at)
-            if f.type == .bool && !f.repeats && !f.isAgency { return { f.flag($0) == true } }
-        }
         switch try compile(node) {
         case .bool(let p): return p
         case .flag(let f): return { f($0) == true }
