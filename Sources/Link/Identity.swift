@@ -109,7 +109,8 @@ public struct FragmentIdentity: Sendable {
 /// Collects the identities of one file's fragments, keeping fragments with the same
 /// identifiers once: memory grows with the children of a file, not with its rows.
 public struct IdentityCollector: Sendable {
-    public private(set) var identities: [FragmentIdentity] = []
+    /// In chunks: a large file has millions, and an array's doubling copied them all.
+    public private(set) var identities = ChunkedList<FragmentIdentity>()
     /// For each fragment, in order, the index of its identity (kept when `tracksFragments`).
     public private(set) var fragmentIdentity: [Int32] = []
     /// The identities by a hash of all their identifiers. Keyed by every identifier, not

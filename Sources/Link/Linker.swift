@@ -23,7 +23,7 @@ public struct Linkage: Sendable {
 public enum Linker {
     public static func link(_ fragments: [FragmentIdentity]) -> Linkage {
         var builder = LinkBuilder()
-        builder.add(fragments)
+        builder.add(ChunkedList(fragments))
         return builder.finish()
     }
 
@@ -50,7 +50,7 @@ public enum Linker {
     /// One diagnostic per source file for the fragments that `matches`, at the first.
     /// Fragments are passed by index: copying each (its arrays retained and released) cost
     /// more than the test.
-    static func perSource(_ fragments: [FragmentIdentity], matches: (Int) -> Bool,
+    static func perSource(_ fragments: ChunkedList<FragmentIdentity>, matches: (Int) -> Bool,
                           report: (Int, FragmentIdentity) -> Diagnostic) -> [Diagnostic] {
         var first: [FileID: Int] = [:]
         var count: [FileID: Int] = [:]
@@ -64,7 +64,7 @@ public enum Linker {
 
     /// NHS numbers and UPNs whose check character is wrong are not used to link: one
     /// diagnostic per source, at the first.
-    static func invalidIdentifiers(_ fragments: [FragmentIdentity]) -> [Diagnostic] {
+    static func invalidIdentifiers(_ fragments: ChunkedList<FragmentIdentity>) -> [Diagnostic] {
         var first: [FileID: SourceLocation] = [:]
         var counts: [FileID: [LinkKey.Kind: Int]] = [:]
         for i in fragments.indices where !fragments[i].invalid.isEmpty {
@@ -98,9 +98,9 @@ public struct LinkBuilder: Sendable {
 
     public init() {}
 
-    public var fragments: [FragmentIdentity] { state.fragments }
+    public var fragments: ChunkedList<FragmentIdentity> { state.fragments }
 
-    public mutating func add(_ added: [FragmentIdentity]) {
+    public mutating func add(_ added: ChunkedList<FragmentIdentity>) {
         var keyCount = 0
         for f in added { keyCount += f.keys.count }
         owner.reserve(keyCount)
@@ -173,18 +173,18 @@ public struct LinkBuilder: Sendable {
 
 /// Union–find over fragments, each set knowing its strong identifiers.
 struct UnionFind: Sendable {
-    private(set) var fragments: [FragmentIdentity] = []
+    private(set) var fragments = ChunkedList<FragmentIdentity>()
     private var parent: [Int32] = []
     /// For each root and strong identifier (LA child id, UPN, NHS number): the fragment
     /// that holds the set's value, or -1. Indices, not values: there is one per fragment.
     private var holder: [(Int32, Int32, Int32)] = []
 
     /// Adds fragments, each a set of its own; returns the index of the first. A run's
-    /// first file's array is taken as it is, not copied: a large file's millions of
+    /// first file's list is taken as it is, not copied: a large file's millions of
     /// fragments would be copied, and each new page of the copy cleared by the kernel.
-    mutating func append(_ added: [FragmentIdentity]) -> Int {
+    mutating func append(_ added: ChunkedList<FragmentIdentity>) -> Int {
         let first = fragments.count
-        if fragments.isEmpty { fragments = added } else { fragments.append(contentsOf: added) }
+        fragments.append(contentsOf: added)
         // Grown once, not by doubling (geometrically after the first file).
         let room = first == 0 ? added.count : max(first + added.count, 2 * parent.capacity)
         if parent.capacity < first + added.count {

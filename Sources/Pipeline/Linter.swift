@@ -260,7 +260,7 @@ public struct Linter: Sendable {
         var skipped: String?
         var isProfile = false
         var unreadable = false
-        var identities: [FragmentIdentity] = []
+        var identities = ChunkedList<FragmentIdentity>()
         /// For each fragment kept, the index of its identity in `identities`.
         var fragmentIdentity: [Int32] = []
         var fragments: [Child] = []
