@@ -63,42 +63,63 @@ public struct FragmentIdentity: Sendable {
     public init(_ child: Child, file: FileID, quietInvalid: Set<LinkKey.Kind> = []) {
         self.file = file
         location = child.location
-        childID = child.laChildID
+        var childID: String?
         var keys: [(key: LinkKey, location: SourceLocation)] = []
         var invalid: [(kind: LinkKey.Kind, location: SourceLocation)] = []
         var person = false, events = false
-        for (i, record) in child.records.enumerated() {
-            guard record.parent < 0 else {
-                events = true
-                continue
-            }
-            if record.kind == .person { person = true }
-            let ref = RecordRef(child: child, index: i)
-            for kind in LinkKey.Kind.allCases {
-                // Found by index: a field is copied out only when it has a value.
-                guard let j = ref.fieldIndex(kind.field), !child.fields[j].text.isEmpty else { continue }
-                let f = child.fields[j]
-                var value = f.text
-                switch kind {
-                case .nhsNumber:
-                    guard let normalised = CheckCharacters.normalisedNHSNumber(value), CheckCharacters.isValidNHSNumber(normalised) else {
-                        if !quietInvalid.contains(kind) { invalid.append((kind, f.valueLocation)) }
-                        continue
-                    }
-                    value = normalised
-                case .upn:
-                    value = value.uppercased()
-                    guard CheckCharacters.isValidUPN(value) else {
-                        if !quietInvalid.contains(kind) { invalid.append((kind, f.valueLocation)) }
-                        continue
-                    }
-                default:
-                    break
+        // Fields are read in place, and each root record's searched once for all kinds:
+        // this runs for every fragment of a file (every row of a police export).
+        child.fields.withUnsafeBufferPointer { fields in
+            for record in child.records {
+                guard record.parent < 0 else {
+                    events = true
+                    continue
                 }
-                let key = LinkKey(kind: kind, value: value)
-                if !keys.contains(where: { $0.key == key }) { keys.append((key, f.valueLocation)) }
+                if record.kind == .person { person = true }
+                // The first field of each kind, by `LinkKey.Kind`.
+                var first = InlineArray<5, Int>(repeating: -1)
+                for j in Int(record.fieldStart)..<Int(record.fieldEnd) {
+                    let kind: LinkKey.Kind
+                    switch fields[j].key {
+                    case .laChildID: kind = .laChildID
+                    case .upn: kind = .upn
+                    case .nhsNumber: kind = .nhsNumber
+                    case .policePersonID: kind = .policePersonID
+                    case .healthID: kind = .healthID
+                    default: continue
+                    }
+                    if first[Int(kind.rawValue)] < 0 { first[Int(kind.rawValue)] = j }
+                }
+                // The child's LA child id as `Child.laChildID` gives it: the first root
+                // record's that has the field.
+                let la = first[Int(LinkKey.Kind.laChildID.rawValue)]
+                if childID == nil && la >= 0 { childID = fields[la].text }
+                for kind in LinkKey.Kind.allCases {
+                    let j = first[Int(kind.rawValue)]
+                    guard j >= 0 && !fields[j].text.isEmpty else { continue }
+                    var value = fields[j].text
+                    switch kind {
+                    case .nhsNumber:
+                        guard let normalised = CheckCharacters.normalisedNHSNumber(value), CheckCharacters.isValidNHSNumber(normalised) else {
+                            if !quietInvalid.contains(kind) { invalid.append((kind, fields[j].valueLocation)) }
+                            continue
+                        }
+                        value = normalised
+                    case .upn:
+                        value = value.uppercased()
+                        guard CheckCharacters.isValidUPN(value) else {
+                            if !quietInvalid.contains(kind) { invalid.append((kind, fields[j].valueLocation)) }
+                            continue
+                        }
+                    default:
+                        break
+                    }
+                    let key = LinkKey(kind: kind, value: value)
+                    if !keys.contains(where: { $0.key == key }) { keys.append((key, fields[j].valueLocation)) }
+                }
             }
         }
+        self.childID = childID
         self.keys = keys
         self.invalid = invalid
         describesPerson = person
