@@ -129,15 +129,9 @@ public struct FragmentIdentity: Sendable {
 
 /// Collects the identities of one file's fragments, keeping fragments with the same
 /// identifiers once: memory grows with the children of a file, not with its rows.
-///
-/// The run's first file is linked as it is read (`links`): linking the identities of a
-/// file of millions of rows took half a second on one core after the read.
 public struct IdentityCollector: Sendable {
     /// In chunks: a large file has millions, and an array's doubling copied them all.
-    private var kept = ChunkedList<FragmentIdentity>()
-    /// The identities, linked as they come, when the collector links (`linksAsRead`).
-    private var builder = LinkBuilder()
-    private let linksAsRead: Bool
+    public private(set) var identities = ChunkedList<FragmentIdentity>()
     /// For each fragment, in order, the index of its identity (kept when `tracksFragments`).
     public private(set) var fragmentIdentity: [Int32] = []
     /// The identities by a hash of all their identifiers. Keyed by every identifier, not
@@ -147,19 +141,10 @@ public struct IdentityCollector: Sendable {
     private let tracksFragments: Bool
     private let quietInvalid: Set<LinkKey.Kind>
 
-    /// `links`: link the identities as they come (only for the run's first file: a
-    /// builder takes files in order).
-    public init(tracksFragments: Bool, quietInvalid: Set<LinkKey.Kind> = [], links: Bool = false) {
+    public init(tracksFragments: Bool, quietInvalid: Set<LinkKey.Kind> = []) {
         self.tracksFragments = tracksFragments
         self.quietInvalid = quietInvalid
-        linksAsRead = links
     }
-
-    /// The identities, one per child of the file.
-    public var identities: ChunkedList<FragmentIdentity> { linksAsRead ? builder.fragments : kept }
-
-    /// The identities linked, when the collector links them as they come.
-    public var links: LinkBuilder? { linksAsRead ? builder : nil }
 
     /// True when the fragment has the identifiers of an earlier one (the same child again).
     public mutating func add(_ child: Child, file: FileID) -> Bool {
@@ -168,37 +153,27 @@ public struct IdentityCollector: Sendable {
         var joined = false
         if !identity.keys.isEmpty {
             let known = bySignature.findOrAdd(hash: identity.signature, IndexTable.Position(index: Int32(i), part: 0)) {
-                let j = Int($0.index)
-                return linksAsRead ? builder.fragments[j].sameIdentifiers(as: identity) : kept[j].sameIdentifiers(as: identity)
+                identities[Int($0.index)].sameIdentifiers(as: identity)
             }
             if let known {
                 i = Int(known.index)
                 joined = true
-                if linksAsRead { builder.update(i) { $0.absorb(identity) } } else { kept[i].absorb(identity) }
+                identities[i].weight += 1
+                identities[i].describesPerson = identities[i].describesPerson || identity.describesPerson
+                identities[i].hasEvents = identities[i].hasEvents || identity.hasEvents
             } else {
-                keep(identity)
+                identities.append(identity)
             }
         } else {
             // Without identifiers, fragments are not the same child: each stays alone.
-            keep(identity)
+            identities.append(identity)
         }
         if tracksFragments { fragmentIdentity.append(Int32(i)) }
         return joined
     }
-
-    private mutating func keep(_ identity: FragmentIdentity) {
-        if linksAsRead { builder.add(identity) } else { kept.append(identity) }
-    }
 }
 
 extension FragmentIdentity {
-    /// Counts in another fragment with the same identifiers.
-    mutating func absorb(_ other: FragmentIdentity) {
-        weight += 1
-        describesPerson = describesPerson || other.describesPerson
-        hasEvents = hasEvents || other.hasEvents
-    }
-
     /// A hash of the identifiers (`sameIdentifiers` decides).
     var signature: UInt64 {
         var h = TextHash()

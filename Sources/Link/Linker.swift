@@ -107,40 +107,28 @@ public struct LinkBuilder: Sendable {
         let first = state.append(added)
         // Read in place through one reference: copying a fragment retains its arrays.
         let fragments = state.fragments
-        for i in first..<fragments.count { link(i, in: fragments) }
-    }
-
-    /// Adds one fragment and links it at once: a file that is linked as it is read.
-    public mutating func add(_ identity: FragmentIdentity) {
-        let i = state.append(identity)
-        link(i, in: state.fragments)
-    }
-
-    /// Changes what linking does not read (`FragmentIdentity.absorb`) of a fragment added.
-    mutating func update(_ i: Int, _ change: (inout FragmentIdentity) -> Void) { state.update(i, change) }
-
-    /// Joins fragment `i` with the fragments that share an identifier with it.
-    private mutating func link(_ i: Int, in fragments: ChunkedList<FragmentIdentity>) {
-        for k in fragments[i].keys.indices {
-            let key = fragments[i].keys[k].key
-            var hash = TextHash(UInt64(key.kind.rawValue) + 1)
-            hash.add(key.value)
-            let here = IndexTable.Position(index: Int32(i), part: Int32(k))
-            guard let known = owner.findOrAdd(hash: hash.value, here, matches: {
-                fragments[Int($0.index)].keys[Int($0.part)].key == key
-            }) else { continue }
-            let o = Int(known.index)
-            let a = state.find(i), b = state.find(o)
-            if a == b { continue }
-            if let clash = state.clash(a, b) {
-                if reported.insert(key).inserted {
-                    conflicts.append(Linker.conflict(key, at: fragments[i].keys[k].location, clash: clash,
-                                                     here: state.strong(a, clash)!, there: state.strong(b, clash)!,
-                                                     keyOwner: fragments[o].keys[Int(known.part)].location))
+        for i in first..<fragments.count {
+            for k in fragments[i].keys.indices {
+                let key = fragments[i].keys[k].key
+                var hash = TextHash(UInt64(key.kind.rawValue) + 1)
+                hash.add(key.value)
+                let here = IndexTable.Position(index: Int32(i), part: Int32(k))
+                guard let known = owner.findOrAdd(hash: hash.value, here, matches: {
+                    fragments[Int($0.index)].keys[Int($0.part)].key == key
+                }) else { continue }
+                let o = Int(known.index)
+                let a = state.find(i), b = state.find(o)
+                if a == b { continue }
+                if let clash = state.clash(a, b) {
+                    if reported.insert(key).inserted {
+                        conflicts.append(Linker.conflict(key, at: fragments[i].keys[k].location, clash: clash,
+                                                         here: state.strong(a, clash)!, there: state.strong(b, clash)!,
+                                                         keyOwner: fragments[o].keys[Int(known.part)].location))
+                    }
+                    continue
                 }
-                continue
+                state.union(a, b)
             }
-            state.union(a, b)
         }
     }
 
@@ -203,31 +191,20 @@ struct UnionFind: Sendable {
             parent.reserveCapacity(room)
             holder.reserveCapacity(room)
         }
-        for i in first..<fragments.count { addSet(i) }
-        return first
-    }
-
-    /// Adds one fragment, a set of its own; returns its index.
-    mutating func append(_ identity: FragmentIdentity) -> Int {
-        fragments.append(identity)
-        addSet(fragments.count - 1)
-        return fragments.count - 1
-    }
-
-    mutating func update(_ i: Int, _ change: (inout FragmentIdentity) -> Void) { change(&fragments[i]) }
-
-    private mutating func addSet(_ i: Int) {
-        var h: (Int32, Int32, Int32) = (-1, -1, -1)
-        for (key, _) in fragments[i].keys {
-            switch key.kind {
-            case .laChildID: if h.0 < 0 { h.0 = Int32(i) }
-            case .upn: if h.1 < 0 { h.1 = Int32(i) }
-            case .nhsNumber: if h.2 < 0 { h.2 = Int32(i) }
-            default: break
+        for i in first..<fragments.count {
+            var h: (Int32, Int32, Int32) = (-1, -1, -1)
+            for (key, _) in fragments[i].keys {
+                switch key.kind {
+                case .laChildID: if h.0 < 0 { h.0 = Int32(i) }
+                case .upn: if h.1 < 0 { h.1 = Int32(i) }
+                case .nhsNumber: if h.2 < 0 { h.2 = Int32(i) }
+                default: break
+                }
             }
+            parent.append(Int32(i))
+            holder.append(h)
         }
-        parent.append(Int32(i))
-        holder.append(h)
+        return first
     }
 
     private func holderOf(_ root: Int, _ kind: LinkKey.Kind) -> Int32 {

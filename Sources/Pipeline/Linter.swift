@@ -107,9 +107,7 @@ public struct Linter: Sendable {
                 // few, which may end up read alone, check their children on other threads
                 // too (handing children across cores costs a tenth more work).
                 let workers = foundFiles.count - i > jobs ? 1 : jobs
-                var collect = collectFound
-                collect.linksAsRead = i == 0
-                outcomes.put(self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collect, workers: workers), at: i)
+                outcomes.put(self.check(file, id: FileID(UInt32(i)), plan: plansFound[i], collect: collectFound, workers: workers), at: i)
                 self.options.progress?.fileDone(bytes: Linter.size(of: file.path))
                 RunBoard.finished(i)
                 ready[i].signal()
@@ -138,8 +136,7 @@ public struct Linter: Sendable {
             if outcome.unreadable { unreadable += 1 }
             let offset = links.fragments.count
             if collect.identities {
-                // The first file comes linked as it was read.
-                if let linked = outcome.links, i == 0 { links = linked } else { links.add(outcome.identities) }
+                links.add(outcome.identities)
                 identityRanges.append((i, offset..<links.fragments.count))
             }
             if collect.fragments && !outcome.fragmentIdentity.isEmpty {
@@ -264,8 +261,6 @@ public struct Linter: Sendable {
         var isProfile = false
         var unreadable = false
         var identities = ChunkedList<FragmentIdentity>()
-        /// The same identities, already linked (the run's first file, `linksAsRead`).
-        var links: LinkBuilder?
         /// For each fragment kept, the index of its identity in `identities`.
         var fragmentIdentity: [Int32] = []
         var fragments: [Child] = []
@@ -329,8 +324,7 @@ public struct Linter: Sendable {
             return d
         }
         outcome.children = sink.children
-        outcome.links = sink.identities.links
-        if outcome.links == nil { outcome.identities = sink.identities.identities }
+        outcome.identities = sink.identities.identities
         outcome.fragmentIdentity = sink.identities.fragmentIdentity
         outcome.fragments = sink.fragments
         outcome.fragmentsDropped = sink.fragmentsDropped

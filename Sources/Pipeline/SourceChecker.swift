@@ -10,8 +10,6 @@ final class SourceChecker: RecordSink {
     struct Collect {
         /// Identifiers of each fragment, for linking across sources.
         var identities = false
-        /// Link them as the file is read (the run's first file, which links before any other).
-        var linksAsRead = false
         /// The fragments themselves, when linked rules will run on merged children.
         var fragments = false
         /// Linked rules run here, on each child as it streams (a run whose one source
@@ -66,8 +64,7 @@ final class SourceChecker: RecordSink {
         forcedRuleset = ruleset
         self.collect = collect
         // A census file's UPN check letters are the census rule CIN1510's to report.
-        identities = IdentityCollector(tracksFragments: collect.fragments, quietInvalid: family == .cinCensus ? [.upn] : [],
-                                       links: collect.identities && collect.linksAsRead)
+        identities = IdentityCollector(tracksFragments: collect.fragments, quietInvalid: family == .cinCensus ? [.upn] : [])
     }
 
     func header(_ header: Child) {
