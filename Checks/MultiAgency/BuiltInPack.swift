@@ -18,9 +18,9 @@ public enum BuiltInPack {
     ]
 
     /// The packs, compiled. A mistake in them is a mistake in caselint: the test suite
-    /// loads them, so it cannot reach a user. Each file is parsed on a core of its own
-    /// (YAML parsing is most of a small run's start-up); rule ids are then checked
-    /// across the files in their order, as a user's packs are.
+    /// loads them, so it cannot reach a user. The files are parsed side by side, on
+    /// every core (YAML parsing is most of a small run's start-up); rule ids are then
+    /// checked across the files in their order, as a user's packs are.
     public static let packs: [RulePack] = {
         var taken: [String: String] = [:]
         for r in MultiAgency.all { taken[r.id] = "Checks/MultiAgency (Swift)" }

@@ -19,6 +19,18 @@ public struct LinkKey: Hashable, Sendable {
             }
         }
 
+        /// The kind a field holds, if it is an identifier linkage uses.
+        init?(field: FieldKey) {
+            switch field {
+            case .laChildID: self = .laChildID
+            case .upn: self = .upn
+            case .nhsNumber: self = .nhsNumber
+            case .policePersonID: self = .policePersonID
+            case .healthID: self = .healthID
+            default: return nil
+            }
+        }
+
         /// How messages name it.
         var title: String {
             switch self {
@@ -76,26 +88,20 @@ public struct FragmentIdentity: Sendable {
                     continue
                 }
                 if record.kind == .person { person = true }
-                // The first field of each kind, by `LinkKey.Kind`.
-                var first = InlineArray<5, Int>(repeating: -1)
+                // The first field of each kind, by `LinkKey.Kind` (a SIMD vector: a
+                // fixed-size array on the stack, with room for eight kinds).
+                precondition(record.fieldStart >= 0 && Int(record.fieldEnd) <= fields.count)
+                var first = SIMD8<Int32>(repeating: -1)
                 for j in Int(record.fieldStart)..<Int(record.fieldEnd) {
-                    let kind: LinkKey.Kind
-                    switch fields[j].key {
-                    case .laChildID: kind = .laChildID
-                    case .upn: kind = .upn
-                    case .nhsNumber: kind = .nhsNumber
-                    case .policePersonID: kind = .policePersonID
-                    case .healthID: kind = .healthID
-                    default: continue
-                    }
-                    if first[Int(kind.rawValue)] < 0 { first[Int(kind.rawValue)] = j }
+                    guard let kind = LinkKey.Kind(field: fields[j].key) else { continue }
+                    if first[Int(kind.rawValue)] < 0 { first[Int(kind.rawValue)] = Int32(j) }
                 }
                 // The child's LA child id as `Child.laChildID` gives it: the first root
                 // record's that has the field.
-                let la = first[Int(LinkKey.Kind.laChildID.rawValue)]
+                let la = Int(first[Int(LinkKey.Kind.laChildID.rawValue)])
                 if childID == nil && la >= 0 { childID = fields[la].text }
                 for kind in LinkKey.Kind.allCases {
-                    let j = first[Int(kind.rawValue)]
+                    let j = Int(first[Int(kind.rawValue)])
                     guard j >= 0 && !fields[j].text.isEmpty else { continue }
                     var value = fields[j].text
                     switch kind {

@@ -8,8 +8,8 @@
 /// a shift and a mask.
 public struct ChunkedList<Element>: RandomAccessCollection, MutableCollection {
     /// 16,384 elements a chunk: about a megabyte of identities.
-    @usableFromInline static var shift: Int { 14 }
-    @usableFromInline static var mask: Int { (1 << shift) - 1 }
+    @inlinable static var shift: Int { 14 }
+    @inlinable static var mask: Int { (1 << shift) - 1 }
 
     @usableFromInline var chunks: [[Element]] = []
     @usableFromInline var _count = 0
@@ -36,14 +36,17 @@ public struct ChunkedList<Element>: RandomAccessCollection, MutableCollection {
     @inlinable
     public mutating func append(_ element: Element) {
         if _count & Self.mask == 0 { addChunk() }
-        chunks[chunks.count - 1].append(element)
+        // Through the buffer: the outer array's accessor costs more than the append.
+        chunks.withUnsafeMutableBufferPointer { $0[$0.count - 1].append(element) }
         _count += 1
     }
 
+    /// The first chunk grows as an array does (most lists are a small file's); the others
+    /// are made at their full size.
     @inlinable
     mutating func addChunk() {
         var chunk: [Element] = []
-        chunk.reserveCapacity(1 << Self.shift)
+        if !chunks.isEmpty { chunk.reserveCapacity(1 << Self.shift) }
         chunks.append(chunk)
     }
 

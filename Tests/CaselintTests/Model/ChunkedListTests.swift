@@ -29,8 +29,14 @@ import Testing
         joined.append(contentsOf: c)
         joined.append(Self.n)
         #expect(Array(joined) == Array(0...Self.n))
-        // The lists appended are not changed by changes to the result.
+        // The lists appended are not changed by changes to the result, nor by what was
+        // appended after them into a chunk they share.
         joined[5] = -5
-        #expect(a[5] == 5)
+        #expect(Array(a) == Array(0..<20_000) && Array(b) == Array(20_000..<37_000))
+        // Onto a list whose chunks are all full, the next list's chunks are taken too.
+        var full = ChunkedList(0..<16_384)
+        full.append(contentsOf: b)
+        full.append(-1)
+        #expect(Array(full) == Array(0..<16_384) + Array(20_000..<37_000) + [-1])
     }
 }
