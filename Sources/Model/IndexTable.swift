@@ -1,3 +1,7 @@
+#if os(Linux)
+import Glibc
+#endif
+
 /// A hash table of entries kept elsewhere (identities, fragments' keys), by index: the
 /// table holds each entry's hash and position, and the caller says whether an entry
 /// matches. Linking a large export looks up millions of identifiers; a `Dictionary` keyed
@@ -78,13 +82,33 @@ public struct IndexTable: Sendable {
     @usableFromInline
     mutating func rehash(_ size: Int) {
         let old = slots
-        slots = Array(repeating: Slot(), count: size)
+        slots = Array(unsafeUninitializedCapacity: size) { buffer, count in
+            IndexTable.preferHugePages(UnsafeMutableRawBufferPointer(buffer))
+            buffer.initialize(repeating: Slot())
+            count = size
+        }
         let mask = size - 1
         for s in old where s.hash != 0 {
             var i = Int(s.hash) & mask
             while slots[i].hash != 0 { i = (i + 1) & mask }
             slots[i] = s
         }
+    }
+}
+
+extension IndexTable {
+    /// Asks the kernel for 2 MB pages under a large table not yet written: its look-ups are
+    /// random, and with 4 KB pages nearly each one also missed the TLB.
+    @usableFromInline
+    static func preferHugePages(_ memory: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        let huge = 2 << 20
+        guard memory.count >= 4 * huge, let base = memory.baseAddress else { return }
+        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: base) + memory.count) & ~(huge - 1)
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, end - start, 14)  // MADV_HUGEPAGE
+        #endif
     }
 }
 

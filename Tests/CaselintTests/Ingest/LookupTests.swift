@@ -27,6 +27,21 @@ import Testing
         #expect(table.findOrAdd(hash: hash("nowhere"), .init(index: -1, part: 0)) { values[Int($0.index)] == "nowhere" } == nil)
     }
 
+    /// A table of megabytes is made on memory asked for in 2 MB pages; it must start empty
+    /// and keep what it is given all the same.
+    @Test func aLargeTableStartsEmptyAndKeepsItsEntries() {
+        var table = IndexTable()
+        table.reserve(400_000)
+        let values = (0..<400_000).map { "P-\($0)" }
+        for (i, v) in values.enumerated() {
+            #expect(table.findOrAdd(hash: hash(v), .init(index: Int32(i), part: 0)) { values[Int($0.index)] == v } == nil)
+        }
+        #expect(table.count == 400_000)
+        for (i, v) in values.enumerated() where i % 997 == 0 {
+            #expect(table.findOrAdd(hash: hash(v), .init(index: -1, part: 0)) { values[Int($0.index)] == v } == .init(index: Int32(i), part: 0))
+        }
+    }
+
     @Test func entriesWithTheSameHashAreToldApartByTheCaller() {
         var table = IndexTable()
         table.reserve(4)
