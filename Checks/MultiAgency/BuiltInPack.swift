@@ -36,7 +36,7 @@ public enum BuiltInPack {
             let name = files[i].name
             var problems = errors
             for r in pack?.rules ?? [] {
-                if let first = taken[r.rule.id] { problems.append("\(name):\(r.line): duplicate rule id \(r.rule.id): \(first) already defines it") }
+                if let first = taken[r.rule.id] { problems.append(RulePackLoader.duplicate(r, path: name, first: first).description) }
                 taken[r.rule.id] = "\(name):\(r.line)"
             }
             guard let pack, problems.isEmpty else {

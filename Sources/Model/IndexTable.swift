@@ -107,7 +107,7 @@ extension IndexTable {
         let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
         let end = (Int(bitPattern: base) + memory.count) & ~(huge - 1)
         guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(p, end - start, 14)  // MADV_HUGEPAGE
+        _ = madvise(p, end - start, MADV_HUGEPAGE)
         #endif
     }
 }

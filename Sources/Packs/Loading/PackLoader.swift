@@ -40,8 +40,7 @@ public enum RulePackLoader {
                 guard let rule = RuleReader.read(item, reader) else { continue }
                 let id = rule.rule.id
                 if let first = seen[id] {
-                    reader.report(ConfigError(path: path, line: rule.line, column: rule.column,
-                                              message: "duplicate rule id \(id): \(first) already defines it"))
+                    reader.report(duplicate(rule, path: path, first: first))
                     continue
                 }
                 seen[id] = "\(path):\(rule.line)"
@@ -52,6 +51,11 @@ public enum RulePackLoader {
         }
         if !reader.problems.isEmpty { return (nil, reader.problems) }
         return (RulePack(name: name ?? "", version: version ?? "", path: path, rules: rules), [])
+    }
+
+    /// The error for a rule whose id an earlier rule has; `first` says where that one is.
+    public static func duplicate(_ rule: PackRule, path: String, first: String) -> ConfigError {
+        ConfigError(path: path, line: rule.line, column: rule.column, message: "duplicate rule id \(rule.rule.id): \(first) already defines it")
     }
 
     /// Loads several packs; rule ids must be unique across them and `taken`.
