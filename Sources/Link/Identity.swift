@@ -144,6 +144,10 @@ public struct IdentityCollector: Sendable {
     /// the first: rows of many children can share one (an NHS number recorded with
     /// different local ids).
     private var bySignature = IndexTable()
+    /// True while no two identities share an identifier: each has at most one and, if
+    /// one, no invalid ones (its signature is then its identifier's, and identities with
+    /// the same signature are kept once). `LinkBuilder` need not index such a file alone.
+    public private(set) var keysDistinct = true
     private let tracksFragments: Bool
     private let quietInvalid: Set<LinkKey.Kind>
 
@@ -158,6 +162,7 @@ public struct IdentityCollector: Sendable {
         var i = identities.count
         var joined = false
         if !identity.keys.isEmpty {
+            if identity.keys.count > 1 || !identity.invalid.isEmpty { keysDistinct = false }
             let known = bySignature.findOrAdd(hash: identity.signature, IndexTable.Position(index: Int32(i), part: 0)) {
                 identities[Int($0.index)].sameIdentifiers(as: identity)
             }

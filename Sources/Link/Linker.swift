@@ -93,6 +93,8 @@ public struct LinkBuilder: Sendable {
     private var state = UnionFind()
     /// Each identifier's first fragment: the fragment and the index of the key in it.
     private var owner = IndexTable()
+    /// Fragments added but not yet in `owner` (see `add`).
+    private var unindexed: Range<Int>?
     private var reported = Set<LinkKey>()
     private var conflicts: [Diagnostic] = []
 
@@ -100,14 +102,34 @@ public struct LinkBuilder: Sendable {
 
     public var fragments: ChunkedList<FragmentIdentity> { state.fragments }
 
-    public mutating func add(_ added: ChunkedList<FragmentIdentity>) {
-        var keyCount = 0
-        for f in added { keyCount += f.keys.count }
-        owner.reserve(keyCount)
+    /// Adds one file's identities (or any list, in input order). `keysDistinct`: no two of
+    /// them share an identifier (`IdentityCollector.keysDistinct`), so indexing them finds
+    /// nothing to join until another file's arrive; they are indexed then, and a run of
+    /// one such file (a police export of one-row children) never indexes them at all: a
+    /// lookup per identity in a table too large for the cache, on one thread at the end.
+    public mutating func add(_ added: ChunkedList<FragmentIdentity>, keysDistinct: Bool = false) {
         let first = state.append(added)
+        let end = state.fragments.count
+        if keysDistinct && first == 0 {
+            unindexed = 0..<end
+            return
+        }
+        // Fragments left unindexed come first: indexed in input order, they join as if
+        // they had been indexed when added.
+        let start = unindexed?.lowerBound ?? first
+        unindexed = nil
+        index(start..<end)
+    }
+
+    /// Looks up each identifier of the fragments in `range` among those before it, joining
+    /// the fragments that share one.
+    private mutating func index(_ range: Range<Int>) {
         // Read in place through one reference: copying a fragment retains its arrays.
         let fragments = state.fragments
-        for i in first..<fragments.count {
+        var keyCount = 0
+        for i in range { keyCount += fragments[i].keys.count }
+        owner.reserve(keyCount)
+        for i in range {
             for k in fragments[i].keys.indices {
                 let key = fragments[i].keys[k].key
                 var hash = TextHash(UInt64(key.kind.rawValue) + 1)

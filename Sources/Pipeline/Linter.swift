@@ -136,7 +136,7 @@ public struct Linter: Sendable {
             if outcome.unreadable { unreadable += 1 }
             let offset = links.fragments.count
             if collect.identities {
-                links.add(outcome.identities)
+                links.add(outcome.identities, keysDistinct: outcome.keysDistinct)
                 identityRanges.append((i, offset..<links.fragments.count))
             }
             if collect.fragments && !outcome.fragmentIdentity.isEmpty {
@@ -261,6 +261,8 @@ public struct Linter: Sendable {
         var isProfile = false
         var unreadable = false
         var identities = ChunkedList<FragmentIdentity>()
+        /// No two of `identities` share an identifier (`IdentityCollector.keysDistinct`).
+        var keysDistinct = false
         /// For each fragment kept, the index of its identity in `identities`.
         var fragmentIdentity: [Int32] = []
         var fragments: [Child] = []
@@ -325,6 +327,7 @@ public struct Linter: Sendable {
         }
         outcome.children = sink.children
         outcome.identities = sink.identities.identities
+        outcome.keysDistinct = sink.identities.keysDistinct
         outcome.fragmentIdentity = sink.identities.fragmentIdentity
         outcome.fragments = sink.fragments
         outcome.fragmentsDropped = sink.fragmentsDropped
