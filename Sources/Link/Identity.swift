@@ -57,7 +57,7 @@ public struct FragmentIdentity: Sendable {
     public let location: SourceLocation
     public let childID: String?
     /// Valid identifiers, each with the location of its first occurrence.
-    public let keys: [(key: LinkKey, location: SourceLocation)]
+    public let keys: LinkKeys
     /// Identifiers that fail their check character: not used to link.
     public let invalid: [(kind: LinkKey.Kind, location: SourceLocation)]
     /// The fragment describes the child (a CIN census child, an SSDA903 header row, an
@@ -76,7 +76,7 @@ public struct FragmentIdentity: Sendable {
         self.file = file
         location = child.location
         var childID: String?
-        var keys: [(key: LinkKey, location: SourceLocation)] = []
+        var keys = LinkKeys()
         var invalid: [(kind: LinkKey.Kind, location: SourceLocation)] = []
         var person = false, events = false
         // Fields are read in place, and each root record's searched once for all kinds:
@@ -130,6 +130,25 @@ public struct FragmentIdentity: Sendable {
         self.invalid = invalid
         describesPerson = person
         hasEvents = events
+    }
+}
+
+/// A fragment's identifiers in kind order, each with where it is first recorded. The
+/// first is kept inline: most fragments have one (each row of a police export is one), and
+/// an array for each was a heap allocation per fragment, kept to the end of the run.
+public struct LinkKeys: RandomAccessCollection, Sendable {
+    public typealias Element = (key: LinkKey, location: SourceLocation)
+    private var head: Element?
+    private var rest: [Element] = []
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { head == nil ? 0 : 1 + rest.count }
+    public subscript(position: Int) -> Element { position == 0 ? head! : rest[position - 1] }
+
+    mutating func append(_ element: Element) {
+        if head == nil { head = element } else { rest.append(element) }
     }
 }
 
