@@ -143,7 +143,7 @@ let censusHeader = "<Message><Header><CollectionDetails><Collection>CIN</Collect
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             cleanup = dir
             let url = dir.appendingPathComponent(name)
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            try #require(FileManager.default.createFile(atPath: url.path, contents: nil), "cannot create \(url.path)")
             let handle = try FileHandle(forWritingTo: url)
             try write(handle)
             try handle.close()

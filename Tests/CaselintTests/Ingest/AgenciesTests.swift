@@ -27,17 +27,17 @@ let linkedProbe = Rule(id: "TEST001", name: "linked-probe", category: .consisten
         #expect(result.children == 5)
     }
 
-    @Test func linkedChildrenJoinEveryAgencysRecords() {
+    @Test func linkedChildrenJoinEveryAgencysRecords() throws {
         var options = LintOptions(paths: [Repo.path("fixtures/agencies")])
         options.jobs = 2
         let result = Linter(options: options, catalogue: [linkedProbe]).run()
         let messages = result.diagnostics.map(\.message.redacted)
-        let a100 = try? #require(messages.first { $0.hasPrefix("A100 ") })
+        let a100 = try #require(messages.first { $0.hasPrefix("A100 ") }, "\(messages)")
         // CIN census + interchange + police CSV + health JSON + case notes, one child.
-        #expect(a100?.contains("agencies=health,police,social-care") == true, "\(messages)")
+        #expect(a100.contains("agencies=health,police,social-care"), "\(messages)")
         for kind in ["cinEpisode", "cpPlan", "policeIncident", "healthContact", "caseNote", "visit", "householdMember",
                      "referral", "strategyDiscussion", "conference", "coreGroup", "notification", "workerAllocation", "identity"] {
-            #expect(a100?.contains(kind) == true, "A100 lacks \(kind)")
+            #expect(a100.contains(kind), "A100 lacks \(kind)")
         }
         #expect(messages.contains { $0.hasPrefix("A101 ") && $0.contains("education") && $0.contains("police") })
         #expect(messages.contains { $0.hasPrefix("A103 ") && $0.contains("careEpisode") })
