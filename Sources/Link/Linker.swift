@@ -93,8 +93,8 @@ public struct LinkBuilder: Sendable {
     private var state = UnionFind()
     /// Each identifier's first fragment: the fragment and the index of the key in it.
     private var owner = IndexTable()
-    /// Fragments added but not yet in `owner` (see `add`).
-    private var unindexed: Range<Int>?
+    /// How many fragments, from the first, are not yet in `owner` (see `add`).
+    private var unindexed = 0
     private var reported = Set<LinkKey>()
     private var conflicts: [Diagnostic] = []
 
@@ -111,13 +111,13 @@ public struct LinkBuilder: Sendable {
         let first = state.append(added)
         let end = state.fragments.count
         if keysDistinct && first == 0 {
-            unindexed = 0..<end
+            unindexed = end
             return
         }
-        // Fragments left unindexed come first: indexed in input order, they join as if
-        // they had been indexed when added.
-        let start = unindexed?.lowerBound ?? first
-        unindexed = nil
+        // Fragments left unindexed are the ones just before these: indexed first, in input
+        // order, they join as if they had been indexed when added.
+        let start = first - unindexed
+        unindexed = 0
         index(start..<end)
     }
 
