@@ -5,7 +5,10 @@
 /// https://www.gov.uk/bank-holidays (checked for every year it covers, 2012–2025, in tests).
 /// Years after the published list use the standing rules. Outside 2010–2030 only weekends
 /// are excluded, and `covers` says so.
-public struct WorkingDayCalendar: Sendable {
+///
+/// A class, not a struct: rules pass the calendar to every date sum, and a struct's copy
+/// retained both its tables each time.
+public final class WorkingDayCalendar: Sendable {
     public static let englandAndWales = WorkingDayCalendar()
 
     public let firstYear = 2010
