@@ -159,6 +159,14 @@ public struct RecordRef: Sendable {
         return withChild { Field.parseBool($0.fields[i].text) }
     }
 
+    /// The value of `key` read as a whole number (`Field.integer`), in place; nil when it
+    /// is missing or not a number.
+    @inlinable
+    public func integer(_ key: FieldKey) -> Int? {
+        guard let i = fieldIndex(key) else { return nil }
+        return withChild { Int($0.fields[i].text) }
+    }
+
     /// True when the record holds a non-empty value of `key`, copying nothing out.
     @inlinable
     public func hasText(_ key: FieldKey) -> Bool {
