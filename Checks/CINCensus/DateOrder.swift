@@ -142,10 +142,11 @@ extension CINCensus {
 
     /// Reports records of `kind` whose `key` date is before their episode's referral date.
     private static func before(_ child: Child, _ out: inout Findings, _ kind: RecordKind, _ key: FieldKey, _ what: String) {
+        // Dates read in place; the fields are copied out only for a finding.
         for episode in child.episodes {
-            guard let referral = episode[.referralDate], let r = referral.day else { continue }
+            guard let r = episode.day(.referralDate) else { continue }
             for record in episode.children(kind) {
-                guard let field = record[key], let d = field.day, d < r else { continue }
+                guard let d = record.day(key), d < r, let field = record[key], let referral = episode[.referralDate] else { continue }
                 out.report("\(what) (\(d)) before the referral is received (\(r))", at: field, of: record,
                            notes: [out.note("the referral is received here", at: referral, of: episode)])
             }

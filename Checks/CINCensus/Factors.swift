@@ -109,7 +109,7 @@ extension CINCensus {
                 .good("factor \(b)", exampleChild("<CINreferralDate>2024-06-10</CINreferralDate><Assessments><AssessmentActualStartDate>2024-06-11</AssessmentActualStartDate><AssessmentAuthorisationDate>2024-07-11</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>\(b)</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>")),
              ]) { [lower = old.lowercased()] child, out in
             for a in child.records(.assessment) {
-                guard let f = a.all(.factor).first(where: { $0.text == old || $0.text == lower }) else { continue }
+                guard let f = a.first(.factor, where: { $0 == old || $0 == lower }) else { continue }
                 out.report("factor \(old) is no longer used: record \(what) as \(b) (by a parent or carer) or \(c) (by another person)",
                            at: f, of: a)
             }

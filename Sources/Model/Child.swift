@@ -178,14 +178,20 @@ public struct RecordRef: Sendable {
     /// `test`, copying no field out.
     @inlinable
     public func anyText(_ key: FieldKey, _ test: (String) -> Bool) -> Bool {
+        first(key) { !$0.isEmpty && test($0) } != nil
+    }
+
+    /// The first value of `key` (a repeating field holds several) whose text passes
+    /// `test`; the texts are tested in place and only the field found is copied out.
+    @inlinable
+    public func first(_ key: FieldKey, where test: (String) -> Bool) -> Field? {
         let index = self.index
         return withChild { child in
             let r = child.records[index]
-            for j in Int(r.fieldStart)..<Int(r.fieldEnd) where child.fields[j].key == key {
-                let text = child.fields[j].text
-                if !text.isEmpty, test(text) { return true }
+            for j in Int(r.fieldStart)..<Int(r.fieldEnd) where child.fields[j].key == key && test(child.fields[j].text) {
+                return child.fields[j]
             }
-            return false
+            return nil
         }
     }
 
