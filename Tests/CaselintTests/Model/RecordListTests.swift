@@ -58,6 +58,17 @@ import Testing
         #expect(assessment.all(.factor).map(\.text) == ["3B", "4B"])
         #expect(assessment.all(.factor).last?.text == "4B")
         #expect(c.records(.visit).first!.all(.factor).map(\.text) == ["21"])
+        // Read in place: the first value passing a test, whether any non-empty one does,
+        // a whole number; none of them looks past the record's own fields.
+        #expect(assessment.first(.factor, where: { $0.hasSuffix("B") })?.text == "3B")
+        #expect(assessment.first(.factor, where: { $0 == "21" }) == nil)
+        #expect(c.person.first(.disability, where: { $0.isEmpty })?.text == "")
+        #expect(c.person.anyText(.disability) { $0 == "HEAR" })
+        #expect(!c.person.anyText(.disability) { $0.isEmpty })
+        #expect(!c.person.anyText(.factor) { _ in true })
+        #expect(c.person.integer(.sex) == 1)
+        #expect(c.person.integer(.disability) == nil)
+        #expect(assessment.integer(.sex) == nil)
     }
 
     @Test func childrenAreOnlyDirectlyInside() {
