@@ -52,27 +52,18 @@ extension MultiAgency {
         ],
         triggers: [.policeIncident]
     ) { child, out in
+        let threshold = out.integer("dash-threshold"), count = out.integer("escalation-count")
         // Most children have no high-risk incident and too few to escalate: find that out
         // before making any list, reading each field in place.
         var abuseCount = 0, highRisk = false
-        var dashThreshold: Int?
         for r in child.records(.policeIncident) {
             if r.flag(.domesticAbuse) == true { abuseCount += 1 }
-            if r.text(.dashRisk) == "high" {
+            if r.text(.dashRisk) == "high" || r.integer(Keys.dashScore).map({ $0 >= threshold }) == true {
                 highRisk = true
                 break
             }
-            if let score = r.integer(Keys.dashScore) {
-                if dashThreshold == nil { dashThreshold = out.integer("dash-threshold") }
-                if score >= dashThreshold! {
-                    highRisk = true
-                    break
-                }
-            }
         }
-        let count = out.integer("escalation-count")
         guard highRisk || abuseCount >= count else { return }
-        let threshold = dashThreshold ?? out.integer("dash-threshold")
         let incidents = child.dated(.policeIncident, .date)
         guard !incidents.isEmpty else { return }
         let period = out.interval("escalation-period"), within = out.interval("refer-within")

@@ -164,7 +164,7 @@ public struct RecordRef: Sendable {
     @inlinable
     public func integer(_ key: FieldKey) -> Int? {
         guard let i = fieldIndex(key) else { return nil }
-        return withChild { Int($0.fields[i].text) }
+        return withChild { $0.fields[i].integer }
     }
 
     /// True when the record holds a non-empty value of `key`, copying nothing out.
