@@ -169,10 +169,18 @@ public struct RecordRef: Sendable {
 
     /// True when the record holds a non-empty value of `key`, copying nothing out.
     @inlinable
-    public func hasText(_ key: FieldKey) -> Bool {
-        guard let i = fieldIndex(key) else { return false }
-        return withChild { !$0.fields[i].text.isEmpty }
+    public func hasText(_ key: FieldKey) -> Bool { textIndex(key) != nil }
+
+    /// Index into `child.fields` of the first field with `key`, when its value is not empty.
+    @inlinable
+    public func textIndex(_ key: FieldKey) -> Int? {
+        guard let i = fieldIndex(key) else { return nil }
+        return withChild { $0.fields[i].text.isEmpty } ? nil : i
     }
+
+    /// The date of the field at `i` in `child.fields` (from `fieldIndex`), read in place.
+    @inlinable
+    public func day(at i: Int) -> Day? { withChild { $0.fields[i].day } }
 
     /// True when some non-empty value of `key` (a repeating field holds several) passes
     /// `test`, copying no field out.

@@ -90,10 +90,16 @@ struct FieldAccess: Sendable {
 
     /// The first non-empty value's field, with its record.
     func field(_ env: Env) -> (field: Field, record: RecordRef)? {
+        position(env).map { (env.child.fields[$0.field], $0.record) }
+    }
+
+    /// Where the first non-empty value is: its record, and its index in the child's
+    /// fields. Found in place, copying no field out.
+    func position(_ env: Env) -> (record: RecordRef, field: Int)? {
         guard !isAgency, let i = recordIndex(env) else { return nil }
         let r = RecordRef(child: env.child, index: i)
-        guard let f = r[key], !f.text.isEmpty else { return nil }
-        return (f, r)
+        guard let f = r.textIndex(key) else { return nil }
+        return (r, f)
     }
 
     func text(_ env: Env) -> String? {

@@ -24,13 +24,12 @@ struct DeadlineRule: Sendable {
         recordKinds = kinds
     }
 
-    /// A B found: its date, where it is, and whether it is a field of the trigger itself.
+    /// A B found: its date, where it is (read in place, copied out for a finding), and
+    /// whether it is a field of the trigger itself.
     private struct Found {
-        let day: Day
-        let field: Field
-        let record: RecordRef
+        let at: DatedAt
         let ownField: Bool
-        var personal: Bool { Schema.isPersonal(field.key) }
+        var day: Day { at.day }
     }
 
     func check(_ run: inout Run, _ out: inout Findings) {
@@ -43,15 +42,15 @@ struct DeadlineRule: Sendable {
         var judged = JudgedDays()
         trigger.selection.each(run) { i in
             let env = run.env(i)
-            guard let a = trigger.from.first(env) else { return }
+            guard let a = trigger.from.firstAt(env) else { return }
             if dedupe, !judged.isNew(a.day) { return }
             let deadline = before ? within.start(before: a.day, calendar: run.calendar) : within.end(from: a.day, calendar: run.calendar)
             var found: Found?
             search: for (t, target) in targets.enumerated() {
                 switch target {
                 case .field(let fields):
-                    if let b = fields.first(env) {
-                        found = Found(day: b.day, field: b.field, record: b.record, ownField: b.record.index == i)
+                    if let b = fields.firstAt(env) {
+                        found = Found(at: b, ownField: b.record.index == i)
                         break search
                     }
                 case .record(let source):
@@ -59,13 +58,13 @@ struct DeadlineRule: Sendable {
                     if lists[t] == nil { lists[t] = source.candidates(run) }
                     if let c = nearest(lists[t]!, source, from: a.day, trigger: i, run) {
                         let r = RecordRef(child: run.child, index: c.index)
-                        let field = r[source.date(of: r.kind)!]!
-                        found = Found(day: c.day, field: field, record: r, ownField: false)
+                        let field = r.fieldIndex(source.date(of: r.kind)!)!
+                        found = Found(at: DatedAt(day: c.day, record: r, field: field), ownField: false)
                         break search
                     }
                 }
             }
-            let lapse = trigger.until?.first(env)
+            let lapse = trigger.until?.firstAt(env)
             if let b = found {
                 if before ? b.day >= deadline : b.day <= deadline { return }
                 if !before, let lapse, lapse.day < deadline, b.day > lapse.day { return }
@@ -77,7 +76,7 @@ struct DeadlineRule: Sendable {
                     guard let end = run.endOfData(), deadline <= end else { return }
                 }
             }
-            report(a, found, deadline, within, i, run, &out)
+            report(a.dated, found.map { ($0.at.dated, $0.ownField) }, deadline, within, i, run, &out)
         }
     }
 
@@ -99,8 +98,9 @@ struct DeadlineRule: Sendable {
         return nil
     }
 
-    private func report(_ a: Dated, _ b: Found?, _ deadline: Day, _ within: Interval, _ i: Int, _ run: Run, _ out: inout Findings) {
+    private func report(_ a: Dated, _ found: (b: Dated, ownField: Bool)?, _ deadline: Day, _ within: Interval, _ i: Int, _ run: Run, _ out: inout Findings) {
         let record = RecordRef(child: run.child, index: i)
+        let b = found?.b
         var slots = Slots()
         slots["from"] = Slots.day(a.day, personal: a.personal)
         slots["to"] = Slots.day(b?.day, personal: b?.personal ?? false)
@@ -113,7 +113,7 @@ struct DeadlineRule: Sendable {
             let span = before ? within.elapsed(from: b.day, to: a.day, calendar: run.calendar) : within.elapsed(from: a.day, to: b.day, calendar: run.calendar)
             slots["elapsed"] = "\(span)"
             let message = message(slots, run, record: record)
-            if b.ownField {
+            if found!.ownField {
                 let note = out.note("\(a.field.source.name) is \(Slots.day(a.day, personal: a.personal)) here", at: a.field, of: a.record)
                 out.report(message, at: b.field, of: b.record, notes: [note])
             } else {

@@ -7,10 +7,14 @@ struct DateFields: Sendable {
     let fields: [FieldAccess]
 
     /// The first present date, with the field and record that hold it.
-    func first(_ env: Env) -> Dated? {
+    func first(_ env: Env) -> Dated? { firstAt(env)?.dated }
+
+    /// The first present date, found in place: a kind that reads a date for every record
+    /// it selects copies the field out only for a finding.
+    func firstAt(_ env: Env) -> DatedAt? {
         for f in fields {
-            guard let (field, record) = f.field(env), let d = field.day else { continue }
-            return Dated(day: d, record: record, field: field)
+            guard let (record, i) = f.position(env), let d = record.day(at: i) else { continue }
+            return DatedAt(day: d, record: record, field: i)
         }
         return nil
     }
@@ -19,6 +23,16 @@ struct DateFields: Sendable {
     var spelled: String { fields.map(\.spelled).joined(separator: " or ") }
     /// The fields a rule reads, for `caselint explain`.
     var names: [String] { fields.map(\.key.name) }
+}
+
+/// A date read in place: its day, its record, and the index of its field in the child's
+/// fields (copied out as a `Dated` for a finding).
+struct DatedAt {
+    let day: Day
+    let record: RecordRef
+    let field: Int
+
+    var dated: Dated { Dated(day: day, record: record, field: record.child.fields[field]) }
 }
 
 extension Dated {
