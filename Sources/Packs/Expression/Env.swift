@@ -88,11 +88,6 @@ struct FieldAccess: Sendable {
         return RecordRef(child: env.child, index: i).hasText(key)
     }
 
-    /// The first non-empty value's field, with its record.
-    func field(_ env: Env) -> (field: Field, record: RecordRef)? {
-        position(env).map { (env.child.fields[$0.field], $0.record) }
-    }
-
     /// Where the first non-empty value is: its record, and its index in the child's
     /// fields. Found in place, copying no field out.
     func position(_ env: Env) -> (record: RecordRef, field: Int)? {

@@ -42,14 +42,14 @@ struct DeadlineRule: Sendable {
         var judged = JudgedDays()
         trigger.selection.each(run) { i in
             let env = run.env(i)
-            guard let a = trigger.from.firstAt(env) else { return }
+            guard let a = trigger.from.first(env) else { return }
             if dedupe, !judged.isNew(a.day) { return }
             let deadline = before ? within.start(before: a.day, calendar: run.calendar) : within.end(from: a.day, calendar: run.calendar)
             var found: Found?
             search: for (t, target) in targets.enumerated() {
                 switch target {
                 case .field(let fields):
-                    if let b = fields.firstAt(env) {
+                    if let b = fields.first(env) {
                         found = Found(at: b, ownField: b.record.index == i)
                         break search
                     }
@@ -64,7 +64,7 @@ struct DeadlineRule: Sendable {
                     }
                 }
             }
-            let lapse = trigger.until?.firstAt(env)
+            let lapse = trigger.until?.first(env)
             if let b = found {
                 if before ? b.day >= deadline : b.day <= deadline { return }
                 if !before, let lapse, lapse.day < deadline, b.day > lapse.day { return }

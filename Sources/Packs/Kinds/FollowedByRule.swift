@@ -20,10 +20,10 @@ struct FollowedByRule: Sendable {
         var judged = JudgedDays()
         trigger.selection.each(run) { i in
             let env = run.env(i)
-            guard let a = trigger.from.firstAt(env) else { return }
+            guard let a = trigger.from.first(env) else { return }
             if !judged.isNew(a.day) { return }
             let deadline = within.end(from: a.day, calendar: run.calendar)
-            if let lapse = trigger.until?.firstAt(env), lapse.day < deadline { return }
+            if let lapse = trigger.until?.first(env), lapse.day < deadline { return }
             guard let end = run.endOfData(), deadline <= end else { return }
             // Where absence says nothing (a return checked alone), nothing is reported:
             // asked before the window is searched.

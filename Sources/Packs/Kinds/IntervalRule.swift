@@ -11,11 +11,12 @@ struct IntervalRule: Sendable {
     let absenceAlways: Bool
     let message: Message.Builder
 
-    /// One stretch of time the condition holds: episodes that overlap, merged.
+    /// One stretch of time the condition holds: episodes that overlap, merged. Its dates
+    /// are read in place; a field is copied out only for a finding.
     private struct Period {
-        let start: Dated
+        let start: DatedAt
         /// The recorded end, if the episode has ended.
-        var end: Dated?
+        var end: DatedAt?
         var openEnded: Bool
     }
 
@@ -29,26 +30,28 @@ struct IntervalRule: Sendable {
             // No condition: from the first event to the end of the data.
             guard let first = list.first else { return }
             let r = RecordRef(child: run.child, index: first.index)
-            let f = r[events.date(of: r.kind)!]!
-            periods = [Period(start: Dated(day: first.day, record: r, field: f), end: nil, openEnded: true)]
+            let f = r.fieldIndex(events.date(of: r.kind)!)!
+            periods = [Period(start: DatedAt(day: first.day, record: r, field: f), end: nil, openEnded: true)]
         }
         let span = every.value(run)
         for period in periods where period.start.day <= dataEnd {
             let stop = period.end.map { min($0.day, dataEnd) } ?? dataEnd
             var k = list.firstIndex(onOrAfter: period.start.day)
-            var previous: (day: Day, field: Field, record: RecordRef)?
+            // (`field`: an index into the child's fields.)
+            var previous: (day: Day, field: Int, record: RecordRef)?
             if fromStart || during == nil { previous = (period.start.day, period.start.field, period.start.record) }
             while k < list.count, list[k].day <= stop {
                 let c = list[k]
                 k += 1
                 let r = RecordRef(child: run.child, index: c.index)
-                let field = r[events.date(of: r.kind)!]!
+                let field = r.fieldIndex(events.date(of: r.kind)!)!
                 if let p = previous, c.day > span.end(from: p.day, calendar: run.calendar) {
                     let startsAtEpisode = p.record.index == period.start.record.index && p.day == period.start.day && during != nil
                     let what: Message = startsAtEpisode ? "the \(p.record.kind.name) starts here on \(p.day)"
                         : "the previous \(p.record.kind.name) recorded\(by(p.record)) is on \(p.day)"
-                    let note = out.note(what, at: p.field, of: p.record)
-                    out.report(message(slots(p.day, c.day, span, run), run, record: period.start.record), at: field, of: r, notes: [note])
+                    let note = out.note(what, at: run.child.fields[p.field], of: p.record)
+                    out.report(message(slots(p.day, c.day, span, run), run, record: period.start.record), at: run.child.fields[field], of: r,
+                               notes: [note])
                 }
                 previous = (c.day, field, r)
             }
@@ -59,9 +62,10 @@ struct IntervalRule: Sendable {
             if p.record.index != target.record.index || p.day != target.day {
                 let what: Message = p.record.index == period.start.record.index && during != nil ? "the \(p.record.kind.name) starts here on \(p.day)"
                     : "the last \(p.record.kind.name) recorded\(by(p.record)) is on \(p.day)"
-                notes.append(out.note(what, at: p.field, of: p.record))
+                notes.append(out.note(what, at: run.child.fields[p.field], of: p.record))
             }
-            out.report(message(slots(p.day, stop, span, run), run, record: period.start.record), at: target.field, of: target.record, notes: notes)
+            out.report(message(slots(p.day, stop, span, run), run, record: period.start.record), at: run.child.fields[target.field],
+                       of: target.record, notes: notes)
         }
     }
 

@@ -21,7 +21,8 @@ enum OrderKind {
         return CompiledCase(check: .child { run, out in
             selection.each(run) { i in
                 let env = run.env(i)
-                guard let a = first.first(env), let b = then.first(env), b.day < a.day else { return }
+                guard let at = first.first(env), let bt = then.first(env), bt.day < at.day else { return }
+                let (a, b) = (at.dated, bt.dated)
                 var slots = Slots()
                 slots["first"] = Slots.day(a.day, personal: a.personal)
                 slots["then"] = Slots.day(b.day, personal: b.personal)

@@ -6,12 +6,10 @@ import Model
 struct DateFields: Sendable {
     let fields: [FieldAccess]
 
-    /// The first present date, with the field and record that hold it.
-    func first(_ env: Env) -> Dated? { firstAt(env)?.dated }
-
-    /// The first present date, found in place: a kind that reads a date for every record
-    /// it selects copies the field out only for a finding.
-    func firstAt(_ env: Env) -> DatedAt? {
+    /// The first present date, with the record and field that hold it, found in place: a
+    /// kind that reads a date for every record it selects copies the field out only for a
+    /// finding (`DatedAt.dated`).
+    func first(_ env: Env) -> DatedAt? {
         for f in fields {
             guard let (record, i) = f.position(env), let d = record.day(at: i) else { continue }
             return DatedAt(day: d, record: record, field: i)
