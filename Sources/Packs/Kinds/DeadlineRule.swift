@@ -76,7 +76,7 @@ struct DeadlineRule: Sendable {
                     guard let end = run.endOfData(), deadline <= end else { return }
                 }
             }
-            report(a.dated, found.map { ($0.at.dated, $0.ownField) }, deadline, within, i, run, &out)
+            report(a.dated, found, deadline, within, i, run, &out)
         }
     }
 
@@ -98,9 +98,9 @@ struct DeadlineRule: Sendable {
         return nil
     }
 
-    private func report(_ a: Dated, _ found: (b: Dated, ownField: Bool)?, _ deadline: Day, _ within: Interval, _ i: Int, _ run: Run, _ out: inout Findings) {
+    private func report(_ a: Dated, _ found: Found?, _ deadline: Day, _ within: Interval, _ i: Int, _ run: Run, _ out: inout Findings) {
         let record = RecordRef(child: run.child, index: i)
-        let b = found?.b
+        let b = found?.at.dated
         var slots = Slots()
         slots["from"] = Slots.day(a.day, personal: a.personal)
         slots["to"] = Slots.day(b?.day, personal: b?.personal ?? false)
@@ -113,7 +113,7 @@ struct DeadlineRule: Sendable {
             let span = before ? within.elapsed(from: b.day, to: a.day, calendar: run.calendar) : within.elapsed(from: a.day, to: b.day, calendar: run.calendar)
             slots["elapsed"] = "\(span)"
             let message = message(slots, run, record: record)
-            if found!.ownField {
+            if found?.ownField == true {
                 let note = out.note("\(a.field.source.name) is \(Slots.day(a.day, personal: a.personal)) here", at: a.field, of: a.record)
                 out.report(message, at: b.field, of: b.record, notes: [note])
             } else {

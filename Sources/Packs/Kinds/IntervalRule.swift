@@ -37,23 +37,21 @@ struct IntervalRule: Sendable {
         for period in periods where period.start.day <= dataEnd {
             let stop = period.end.map { min($0.day, dataEnd) } ?? dataEnd
             var k = list.firstIndex(onOrAfter: period.start.day)
-            // (`field`: an index into the child's fields.)
-            var previous: (day: Day, field: Int, record: RecordRef)?
-            if fromStart || during == nil { previous = (period.start.day, period.start.field, period.start.record) }
+            var previous: DatedAt?
+            if fromStart || during == nil { previous = period.start }
             while k < list.count, list[k].day <= stop {
                 let c = list[k]
                 k += 1
                 let r = RecordRef(child: run.child, index: c.index)
-                let field = r.fieldIndex(events.date(of: r.kind)!)!
+                let event = DatedAt(day: c.day, record: r, field: r.fieldIndex(events.date(of: r.kind)!)!)
                 if let p = previous, c.day > span.end(from: p.day, calendar: run.calendar) {
                     let startsAtEpisode = p.record.index == period.start.record.index && p.day == period.start.day && during != nil
                     let what: Message = startsAtEpisode ? "the \(p.record.kind.name) starts here on \(p.day)"
                         : "the previous \(p.record.kind.name) recorded\(by(p.record)) is on \(p.day)"
-                    let note = out.note(what, at: run.child.fields[p.field], of: p.record)
-                    out.report(message(slots(p.day, c.day, span, run), run, record: period.start.record), at: run.child.fields[field], of: r,
-                               notes: [note])
+                    let note = out.note(what, at: p.dated.field, of: p.record)
+                    out.report(message(slots(p.day, c.day, span, run), run, record: period.start.record), at: event.dated.field, of: r, notes: [note])
                 }
-                previous = (c.day, field, r)
+                previous = event
             }
             guard toEnd, let p = previous, stop > span.end(from: p.day, calendar: run.calendar) else { continue }
             // The stretch from the last event to the episode's end (or the end of the data).
@@ -62,10 +60,9 @@ struct IntervalRule: Sendable {
             if p.record.index != target.record.index || p.day != target.day {
                 let what: Message = p.record.index == period.start.record.index && during != nil ? "the \(p.record.kind.name) starts here on \(p.day)"
                     : "the last \(p.record.kind.name) recorded\(by(p.record)) is on \(p.day)"
-                notes.append(out.note(what, at: run.child.fields[p.field], of: p.record))
+                notes.append(out.note(what, at: p.dated.field, of: p.record))
             }
-            out.report(message(slots(p.day, stop, span, run), run, record: period.start.record), at: run.child.fields[target.field],
-                       of: target.record, notes: notes)
+            out.report(message(slots(p.day, stop, span, run), run, record: period.start.record), at: target.dated.field, of: target.record, notes: notes)
         }
     }
 
