@@ -132,8 +132,6 @@ final class DuplicateCheck: ReturnCheck {
     /// Values not yet looked up. A return's table outgrows the caches, and most of a
     /// look-up was waiting for its slot: a batch's slots are read together first.
     private var batch: [(hash: UInt64, value: String, mark: Mark)] = []
-    /// What the batch's first reads saw, kept only so that the reads are made.
-    private var touched: UInt32 = 0
 
     init(key: FieldKey, what: String, personal: Bool) {
         self.key = key
@@ -151,9 +149,7 @@ final class DuplicateCheck: ReturnCheck {
     }
 
     private func lookUp() {
-        var sum: UInt32 = 0
-        for entry in batch { sum &+= firstIndex.touch(hash: entry.hash) }
-        touched = sum
+        firstIndex.touch(batch.lazy.map(\.hash))
         for (hash, text, mark) in batch {
             if let earlier = firstIndex.findOrAdd(hash: hash, .init(index: Int32(firsts.count), part: 0),
                                                   matches: { firsts[Int($0.index)].value == text }) {

@@ -175,14 +175,40 @@ public struct IdentityCollector: Sendable {
         self.quietInvalid = quietInvalid
     }
 
+    /// A fragment's identity and its signature, ready to add.
+    public struct Prepared {
+        let identity: FragmentIdentity
+        let signature: UInt64
+    }
+
     /// True when the fragment has the identifiers of an earlier one (the same child again).
     public mutating func add(_ child: Child, file: FileID) -> Bool {
+        add(prepare(child, file: file))
+    }
+
+    /// The identities of fragments to `add` in order, their look-ups' slots read first, all
+    /// together: in a table of millions of identities (a police export's) nearly every
+    /// look-up missed the cache, and each waited for memory in turn.
+    public mutating func prepare(_ children: [Child], file: FileID) -> [Prepared] {
+        let prepared = children.map { prepare($0, file: file) }
+        bySignature.reserve(prepared.count)
+        bySignature.touch(prepared.lazy.filter { !$0.identity.keys.isEmpty }.map(\.signature))
+        return prepared
+    }
+
+    private func prepare(_ child: Child, file: FileID) -> Prepared {
         let identity = FragmentIdentity(child, file: file, quietInvalid: quietInvalid)
+        return Prepared(identity: identity, signature: identity.keys.isEmpty ? 0 : identity.signature)
+    }
+
+    /// True when the fragment has the identifiers of an earlier one (the same child again).
+    public mutating func add(_ prepared: Prepared) -> Bool {
+        let identity = prepared.identity
         var i = identities.count
         var joined = false
         if !identity.keys.isEmpty {
             if identity.keys.count > 1 || !identity.invalid.isEmpty { keysDistinct = false }
-            let known = bySignature.findOrAdd(hash: identity.signature, IndexTable.Position(index: Int32(i), part: 0)) {
+            let known = bySignature.findOrAdd(hash: prepared.signature, IndexTable.Position(index: Int32(i), part: 0)) {
                 identities[Int($0.index)].sameIdentifiers(as: identity)
             }
             if let known {

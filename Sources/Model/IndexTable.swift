@@ -30,6 +30,8 @@ public struct IndexTable: Sendable {
     /// Entries added.
     public var count: Int { used }
     @usableFromInline var used = 0
+    /// What `touch` read, kept only so that its reads are made.
+    @usableFromInline var touched: UInt32 = 0
 
     public init() {}
 
@@ -68,13 +70,17 @@ public struct IndexTable: Sendable {
         }
     }
 
-    /// Reads the slot where a look-up of `hash` starts, so that a batch of look-ups into a
-    /// large table waits for memory once, not once per look-up; the value read is returned
-    /// only so that the read is kept.
+    /// Reads the slots where look-ups of `hashes` start, all at once, so that a batch of
+    /// look-ups into a table larger than the cache waits for memory about once, not once
+    /// per look-up (the reads do not depend on each other, so the processor overlaps them).
     @inlinable
-    public func touch(hash: UInt64) -> UInt32 {
-        guard !slots.isEmpty else { return 0 }
-        return slots[Int(truncatingIfNeeded: IndexTable.tag(hash)) & (slots.count - 1)].hash
+    public mutating func touch(_ hashes: some Sequence<UInt64>) {
+        guard !slots.isEmpty else { return }
+        let mask = slots.count - 1
+        var sum: UInt32 = 0
+        for hash in hashes { sum &+= slots[Int(truncatingIfNeeded: IndexTable.tag(hash)) & mask].hash }
+        // Stored, so that the reads are kept.
+        touched = sum
     }
 
     /// 32 bits of the hash, never 0 (the empty slot's mark). The low bits pick the slot.

@@ -43,17 +43,18 @@ final class ChildBatches {
         }
 
         func observe(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?, _ guess: InlineLinking?, _ collect: Collector?) {
-            if let collect { for child in children { collect.each(child) } }
+            collect?.all(children)
             observed = children.map { checker.observe($0) }
             if let linkedChecker, guess?.hasFailed != true { linkedObserved = children.map { linkedChecker.observe($0) } }
         }
     }
 
-    /// Sees each child in order. Called only on the return-level thread, one batch after
-    /// another, and its owner reads what it kept only after `drain`: hence unchecked.
+    /// Sees each batch's children in order. Called only on the return-level thread, one
+    /// batch after another, and its owner reads what it kept only after `drain`: hence
+    /// unchecked.
     final class Collector: @unchecked Sendable {
-        let each: (Child) -> Void
-        init(_ each: @escaping (Child) -> Void) { self.each = each }
+        let all: ([Child]) -> Void
+        init(_ all: @escaping ([Child]) -> Void) { self.all = all }
     }
 
     /// A batch closes at `batchSize` children once they hold `batchRecords` records, or at

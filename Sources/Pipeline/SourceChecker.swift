@@ -134,6 +134,19 @@ final class SourceChecker: RecordSink {
         if collect.fragments && !fragmentsDropped { keepFragment(child) }
     }
 
+    /// The same for a batch's children, each in turn; their identities are prepared
+    /// together (`IdentityCollector.prepare`).
+    private func keepForLinking(_ children: [Child]) {
+        guard collect.identities else {
+            for child in children { keepForLinking(child) }
+            return
+        }
+        for (child, identity) in zip(children, identities.prepare(children, file: file)) {
+            if identities.add(identity) { collect.guess?.fail() }
+            if collect.fragments && !fragmentsDropped { keepFragment(child) }
+        }
+    }
+
     private func keepFragment(_ child: Child) {
         let cost = FragmentBudget.cost(of: child)
         // Fragments are kept for the linked stage; a guess that has held this long will
