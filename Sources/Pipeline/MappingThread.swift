@@ -11,7 +11,9 @@ import Model
 final class MappingThread: RowConsumer, @unchecked Sendable {
     private enum Event {
         case row(Row)
-        case diagnostic(Diagnostic)
+        /// Boxed: a finding is rare and several times a row's size, and unboxed it made
+        /// every event as large, each copied out of its batch on the mapping thread.
+        indirect case diagnostic(Diagnostic)
     }
 
     static let batchSize = 256
