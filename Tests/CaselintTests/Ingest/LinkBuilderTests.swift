@@ -56,4 +56,21 @@ import Testing
         let three = Self.link([police, more], hint: true)
         #expect(three.childCount == 2 && three.childOf[1] == three.childOf[2])
     }
+
+    /// A batch's identities, prepared together (their table slots read first), are added
+    /// as one by one: a repeat within the batch joins its earlier fragment.
+    @Test func aPreparedBatchAddsAsOneByOne() {
+        let rows: [[(FieldKey, String)]] = [[(.policePersonID, "P1")], [(.policePersonID, "P2")], [],
+                                            [(.policePersonID, "P1")], [(.policePersonID, "P3"), (.laChildID, "A3")],
+                                            [(.laChildID, "A3"), (.policePersonID, "P3")]]
+        let children = rows.enumerated().map { FragmentIdentityTests.fragment(UInt32($0.offset + 2), $0.element) }
+        var single = IdentityCollector(tracksFragments: true), batched = IdentityCollector(tracksFragments: true)
+        let one = children.map { single.add($0, file: FileID(0)) }
+        let together = batched.prepare(children, file: FileID(0)).map { batched.add($0) }
+        #expect(one == [false, false, false, true, false, true])
+        #expect(together == one)
+        #expect(batched.fragmentIdentity == single.fragmentIdentity)
+        #expect(batched.identities.map(\.weight) == single.identities.map(\.weight))
+        #expect(batched.keysDistinct == single.keysDistinct)
+    }
 }
