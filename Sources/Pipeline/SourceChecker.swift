@@ -126,11 +126,14 @@ final class SourceChecker: RecordSink {
         if collect.linkedInline { collect.observe?(child) }
     }
 
-    /// Keeps what linking needs of a child: its identity, and the child itself while the
-    /// run's budget allows. Called for each child in order, on the reader's thread or, when
-    /// children are checked in batches, on the batches' return-level thread.
-    private func keepForLinking(_ child: Child) {
-        if collect.identities && identities.add(child, file: file) { collect.guess?.fail() }
+    /// Keeps what linking needs of a child: its identity (`prepared` when its batch's
+    /// were made together), and the child itself while the run's budget allows. Called for
+    /// each child in order, on the reader's thread or, through the batch's, on the
+    /// batches' return-level thread.
+    private func keepForLinking(_ child: Child, prepared: IdentityCollector.Prepared? = nil) {
+        if collect.identities, prepared.map({ identities.add($0) }) ?? identities.add(child, file: file) {
+            collect.guess?.fail()
+        }
         if collect.fragments && !fragmentsDropped { keepFragment(child) }
     }
 
@@ -141,9 +144,8 @@ final class SourceChecker: RecordSink {
             for child in children { keepForLinking(child) }
             return
         }
-        for (child, identity) in zip(children, identities.prepare(children, file: file)) {
-            if identities.add(identity) { collect.guess?.fail() }
-            if collect.fragments && !fragmentsDropped { keepFragment(child) }
+        for (child, prepared) in zip(children, identities.prepare(children, file: file)) {
+            keepForLinking(child, prepared: prepared)
         }
     }
 
