@@ -9,10 +9,11 @@ struct GroupBuilder {
     private(set) var ordinal: Int32
     private(set) var records: [Record] = []
     /// Closed records' fields. A row's record appends its fields here itself (no copy
-    /// through a buffer), then `closeRecord` makes them a record.
-    var fields: [Field] = []
+    /// through a buffer), then `closeRecord` makes them a record. Moved into the child
+    /// when it is finished, so the buffer's room is kept from one child to the next.
+    let fields = FieldBuffer()
     /// Fields of the open records, innermost last; `open` says where each record's start.
-    private let pending = PendingFields()
+    private let pending = FieldBuffer()
     private var open: [(index: Int32, pendingStart: Int)] = []
     /// Records of the root gathered from values scattered among the root's (`sideField`).
     private var side: [(record: Record, fields: [Field])] = []
@@ -26,7 +27,7 @@ struct GroupBuilder {
         self.location = location
         self.ordinal = ordinal
         records.reserveCapacity(recordRoom)
-        fields.reserveCapacity(fieldRoom)
+        fields.reserve(fieldRoom)
         records.append(Record(kind: kind, source: source, parent: -1, ordinal: ordinal, location: location, agency: agency))
         open.append((0, 0))
     }
@@ -38,10 +39,10 @@ struct GroupBuilder {
         self.source = source
         self.location = location
         self.ordinal = ordinal
-        records = []
-        fields = []
+        records.removeAll(keepingCapacity: true)
         records.reserveCapacity(recordRoom)
-        fields.reserveCapacity(fieldRoom)
+        fields.removeAll()
+        fields.reserve(fieldRoom)
         pending.removeAll()
         open.removeAll(keepingCapacity: true)
         side.removeAll(keepingCapacity: true)
@@ -51,7 +52,7 @@ struct GroupBuilder {
 
     /// The LA child id, once read.
     var childID: String? {
-        if let f = fields.first(where: { $0.key == .laChildID }) { return f.text }
+        for i in 0..<fields.count where fields.key(at: i) == .laChildID { return fields[i].text }
         for i in 0..<pending.count where pending.key(at: i) == .laChildID { return pending[i].text }
         return nil
     }
@@ -85,7 +86,7 @@ struct GroupBuilder {
     mutating func close() {
         guard let (index, start) = open.popLast() else { return }
         records[Int(index)].fieldStart = Int32(fields.count)
-        pending.moveFields(from: start, into: &fields)
+        pending.moveFields(from: start, into: fields)
         records[Int(index)].fieldEnd = Int32(fields.count)
     }
 
@@ -139,21 +140,23 @@ struct GroupBuilder {
         while !open.isEmpty { close() }
         for (var record, buffered) in side {
             record.fieldStart = Int32(fields.count)
-            fields.append(contentsOf: buffered)
+            for f in buffered { fields.append(f) }
             record.fieldEnd = Int32(fields.count)
             records.append(record)
         }
         side.removeAll()
-        return Child(records: records, fields: fields, location: location, ordinal: ordinal, source: source)
+        return records.withUnsafeBufferPointer { records in
+            fields.moveAll { Child.make(records: records, movingFields: $0, location: location, ordinal: ordinal, source: source) }
+        }
     }
 }
 
-/// The fields of a group's open records, in storage of their own so that closing a record
-/// moves its fields into the group's array: an array of pending fields copied them,
-/// retaining each text, then released the originals (twice per field of every return).
+/// Fields in storage of their own, so that they move rather than copy: closing a record
+/// moves its pending fields to the closed ones, and finishing a child moves those into it
+/// (copies retained each text, then released the originals, for every field of a return).
 /// Owned by one `GroupBuilder`; a copy of the builder (taken only to read it, for a
 /// message) shares it.
-final class PendingFields {
+final class FieldBuffer {
     private(set) var count = 0
     private var capacity: Int
     private var base: UnsafeMutablePointer<Field>
@@ -187,11 +190,33 @@ final class PendingFields {
         count += 1
     }
 
-    /// Moves fields `start...` to the end of `fields`, leaving `start` pending.
-    func moveFields(from start: Int, into fields: inout [Field]) {
+    /// Moves fields `start...` to the end of `other`, leaving `start` here.
+    func moveFields(from start: Int, into other: FieldBuffer) {
         precondition(start >= 0 && start <= count)
-        fields.append(contentsOf: Moving(base: base + start, count: count - start))
+        other.reserve(other.count + count - start)
+        (other.base + other.count).moveInitialize(from: base + start, count: count - start)
+        other.count += count - start
         count = start
+    }
+
+    /// Hands every field to `body` to move out (it must leave each slot uninitialized),
+    /// leaving the buffer empty.
+    func moveAll<R>(_ body: (UnsafeMutableBufferPointer<Field>) -> R) -> R {
+        let n = count
+        count = 0
+        return body(UnsafeMutableBufferPointer(start: base, count: n))
+    }
+
+    /// The index of the first field with `key` from `start` on (`count` when there is none).
+    func firstIndex(of key: FieldKey, from start: Int = 0) -> Int {
+        var i = start
+        while i < count, base[i].key != key { i += 1 }
+        return i
+    }
+
+    /// Makes room for `total` fields.
+    func reserve(_ total: Int) {
+        while capacity < total { grow() }
     }
 
     func removeAll() {
@@ -205,22 +230,5 @@ final class PendingFields {
         base.deallocate()
         base = bigger
         capacity *= 2
-    }
-
-    /// Yields each field once, moved out of its slot.
-    private struct Moving: Sequence, IteratorProtocol {
-        let base: UnsafeMutablePointer<Field>
-        let count: Int
-        var taken = 0
-        init(base: UnsafeMutablePointer<Field>, count: Int) {
-            self.base = base
-            self.count = count
-        }
-        var underestimatedCount: Int { count - taken }
-        mutating func next() -> Field? {
-            guard taken < count else { return nil }
-            defer { taken += 1 }
-            return (base + taken).move()
-        }
     }
 }

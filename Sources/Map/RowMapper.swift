@@ -262,10 +262,11 @@ public final class RowMapper: RowConsumer {
             let own = group.fields
             var seen: UInt64 = 0
             for i in ownStart..<own.count {
-                let bit: UInt64 = 1 << UInt64(own[i].key.symbol.rawValue & 63)
+                let key = own.key(at: i)
+                let bit: UInt64 = 1 << UInt64(key.symbol.rawValue & 63)
                 defer { seen |= bit }
-                guard seen & bit != 0, own.firstIndex(of: own[i].key, from: ownStart) < i else { continue }
-                if Schema.spec(own[i].key)?.repeats != true {
+                guard seen & bit != 0, own.firstIndex(of: key, from: ownStart) < i else { continue }
+                if Schema.spec(key)?.repeats != true {
                     report("MAP004", .warning, "\(own[i].source.name) appears more than once in this record; only the first is checked",
                            at: own[i].location, field: own[i].source.name)
                 }
@@ -302,7 +303,7 @@ public final class RowMapper: RowConsumer {
                 case .record:
                     if let f = field(of: cell, t, splitInto: &splitFields) { group.fields.append(f) }
                     if !splitFields.isEmpty {
-                        group.fields.append(contentsOf: splitFields)
+                        for f in splitFields { group.fields.append(f) }
                         splitFields.removeAll(keepingCapacity: true)
                     }
                 case .unknown:
@@ -508,14 +509,5 @@ extension String {
             }
         }
         return out
-    }
-}
-
-extension [Field] {
-    /// The index of the first field with `key` from `start` on (`count` when there is none).
-    func firstIndex(of key: FieldKey, from start: Int = 0) -> Int {
-        var i = start
-        while i < count, self[i].key != key { i += 1 }
-        return i
     }
 }

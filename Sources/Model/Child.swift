@@ -1,10 +1,5 @@
-/// Everything the sources of a run say about one child: a person record first, then the
-/// child's episodes and events in source order.
-///
-/// Immutable once mapped, so rules on several threads share it without copying.
-public final class Child: Sendable {
-    public let records: [Record]
-    public let fields: [Field]
+/// What a `Child` holds besides its records and fields.
+public struct ChildHeader: Sendable {
     /// Where the child's element or first row starts.
     public let location: SourceLocation
     /// 1-based position of the child in its source (`Child[12]`).
@@ -13,17 +8,99 @@ public final class Child: Sendable {
     public let source: Symbol
     /// The kinds of the child's records: a rule about kinds it has none of is not run.
     public let kinds: KindSet
+    @usableFromInline let recordCount: Int32
+    @usableFromInline let fieldCount: Int32
+}
 
-    public init(records: [Record], fields: [Field], location: SourceLocation, ordinal: Int32, source: Symbol) {
-        self.records = records
-        self.fields = fields
-        self.location = location
-        self.ordinal = ordinal
-        self.source = source
+/// Everything the sources of a run say about one child: a person record first, then the
+/// child's episodes and events in source order.
+///
+/// Immutable once made, so rules on several threads share it without copying. Its fields
+/// and then its records are stored in the object itself: one allocation a child, where an
+/// object and two arrays were three (a police export is millions of one-row children, each
+/// made on the mapping thread and freed there once checked).
+public final class Child: @unchecked Sendable {
+    /// The child's storage: `ChildHeader`, then its fields, then its records, in this
+    /// object's own allocation. (Not a `ManagedBuffer` subclass: that cannot be `Sendable`.)
+    @usableFromInline typealias Storage = ManagedBufferPointer<ChildHeader, Field>
+
+    /// Children are made only by `make`, with room for their fields and records.
+    private init() { preconditionFailure("a Child is made by Child.make") }
+
+    @inlinable var storage: Storage { Storage(unsafeBufferObject: self) }
+
+    /// The child's place, ordinal, kinds and counts.
+    @inlinable public var header: ChildHeader { storage.header }
+
+    /// A child of `records` whose fields are moved out of `fields` (left uninitialized).
+    public static func make(records: UnsafeBufferPointer<Record>, movingFields fields: UnsafeMutableBufferPointer<Field>,
+                            location: SourceLocation, ordinal: Int32, source: Symbol) -> Child {
+        make(records: records, fieldCount: fields.count, location: location, ordinal: ordinal, source: source) { tail in
+            if let from = fields.baseAddress { tail.moveInitialize(from: from, count: fields.count) }
+        }
+    }
+
+    /// A child of copies of `records` and `fields`.
+    public static func make(records: [Record], fields: [Field], location: SourceLocation, ordinal: Int32, source: Symbol) -> Child {
+        records.withUnsafeBufferPointer { records in
+            fields.withUnsafeBufferPointer { fields in
+                make(records: records, fieldCount: fields.count, location: location, ordinal: ordinal, source: source) { tail in
+                    if let from = fields.baseAddress { tail.initialize(from: from, count: fields.count) }
+                }
+            }
+        }
+    }
+
+    /// Allocates the child, copies `records` in and has `initializeFields` fill its fields.
+    private static func make(records: UnsafeBufferPointer<Record>, fieldCount: Int, location: SourceLocation, ordinal: Int32,
+                             source: Symbol, initializeFields: (UnsafeMutablePointer<Field>) -> Void) -> Child {
+        precondition(MemoryLayout<Record>.alignment <= MemoryLayout<Field>.alignment)
+        let recordRoom = (records.count * MemoryLayout<Record>.stride + MemoryLayout<Field>.stride - 1) / MemoryLayout<Field>.stride
         var kinds = KindSet()
         for r in records { kinds.insert(r.kind) }
-        self.kinds = kinds
+        let header = ChildHeader(location: location, ordinal: ordinal, source: source, kinds: kinds,
+                                 recordCount: Int32(records.count), fieldCount: Int32(fieldCount))
+        let storage = Storage(bufferClass: Child.self, minimumCapacity: fieldCount + recordRoom) { _, _ in header }
+        let child = unsafeDowncast(storage.buffer, to: Child.self)
+        storage.withUnsafeMutablePointerToElements { tail in
+            initializeFields(tail)
+            let recordTail = UnsafeMutableRawPointer(tail + fieldCount).bindMemory(to: Record.self, capacity: records.count)
+            if let from = records.baseAddress { recordTail.initialize(from: from, count: records.count) }
+        }
+        return child
     }
+
+    deinit {
+        storage.withUnsafeMutablePointers { header, tail in
+            tail.deinitialize(count: Int(header.pointee.fieldCount))
+            _ = header.deinitialize(count: 1)
+        }
+    }
+
+    @inlinable public var location: SourceLocation { header.location }
+    @inlinable public var ordinal: Int32 { header.ordinal }
+    @inlinable public var source: Symbol { header.source }
+    @inlinable public var kinds: KindSet { header.kinds }
+
+    /// The child's records, read in place.
+    @inlinable
+    public var records: ChildElements<Record> { ChildElements(self, recordBase, Int(header.recordCount)) }
+
+    /// The child's fields, each record's a range (`Record.fieldStart`), read in place.
+    @inlinable
+    public var fields: ChildElements<Field> { ChildElements(self, fieldBase, Int(header.fieldCount)) }
+
+    /// Where the records start. Valid only while the child is held.
+    @inlinable
+    public var recordBase: UnsafePointer<Record> {
+        storage.withUnsafeMutablePointers { header, tail in
+            UnsafePointer(UnsafeRawPointer(tail + Int(header.pointee.fieldCount)).assumingMemoryBound(to: Record.self))
+        }
+    }
+
+    /// Where the fields start. Valid only while the child is held.
+    @inlinable
+    public var fieldBase: UnsafePointer<Field> { storage.withUnsafeMutablePointerToElements { UnsafePointer($0) } }
 
     /// The person record (identifiers and characteristics).
     public var person: RecordRef { RecordRef(child: self, index: 0) }
@@ -62,7 +139,7 @@ public final class Child: Sendable {
             fields.append(contentsOf: f.fields)
         }
         let first = fragments[0]
-        return Child(records: records, fields: fields, location: first.location, ordinal: first.ordinal, source: first.source)
+        return Child.make(records: records, fields: fields, location: first.location, ordinal: first.ordinal, source: first.source)
     }
 
     /// Every record of a kind, in source order.
@@ -85,6 +162,7 @@ public struct RecordRef: Sendable {
 
     @inlinable
     public init(child: Child, index: Int) {
+        precondition(index >= 0 && index < Int(child.header.recordCount), "no such record")
         owner = .passUnretained(child)
         self.index = index
     }
@@ -102,7 +180,7 @@ public struct RecordRef: Sendable {
     func withChild<R>(_ body: (Child) -> R) -> R { owner._withUnsafeGuaranteedRef(body) }
 
     @inlinable
-    public var record: Record { let i = index; return withChild { $0.records[i] } }
+    public var record: Record { let i = index; return withChild { $0.recordBase[i] } }
     public var kind: RecordKind { record.kind }
     public var location: SourceLocation { record.location }
 
@@ -110,7 +188,7 @@ public struct RecordRef: Sendable {
     @inlinable
     public subscript(_ key: FieldKey) -> Field? {
         guard let i = fieldIndex(key) else { return nil }
-        return withChild { $0.fields[i] }
+        return withChild { $0.fieldBase[i] }
     }
 
     /// Index into `child.fields` of the first field with `key`.
@@ -118,18 +196,17 @@ public struct RecordRef: Sendable {
     public func fieldIndex(_ key: FieldKey) -> Int? {
         let index = self.index
         return withChild { child in
-            let r = child.records[index]
+            let r = child.recordBase[index]
             // Read in place: rules ask about a hundred times per child.
-            return child.fields.withUnsafeBufferPointer { fields in
-                var i = Int(r.fieldStart)
-                let end = Int(r.fieldEnd)
-                precondition(i >= 0 && end <= fields.count)
-                while i < end {
-                    if fields[i].key == key { return i }
-                    i += 1
-                }
-                return nil
+            let fields = child.fieldBase
+            var i = Int(r.fieldStart)
+            let end = Int(r.fieldEnd)
+            precondition(i >= 0 && end <= Int(child.header.fieldCount))
+            while i < end {
+                if fields[i].key == key { return i }
+                i += 1
             }
+            return nil
         }
     }
 
@@ -141,14 +218,14 @@ public struct RecordRef: Sendable {
     @inlinable
     public func day(_ key: FieldKey) -> Day? {
         guard let i = fieldIndex(key) else { return nil }
-        return withChild { $0.fields[i].day }
+        return withChild { $0.fieldBase[i].day }
     }
 
     /// The text of `key` when present and not empty.
     @inlinable
     public func text(_ key: FieldKey) -> String? {
         guard let i = fieldIndex(key) else { return nil }
-        return withChild { c in c.fields[i].text.isEmpty ? nil : c.fields[i].text }
+        return withChild { c in c.fieldBase[i].text.isEmpty ? nil : c.fieldBase[i].text }
     }
 
     /// The value of `key` read as yes or no (`Field.parseBool`), in place; nil when it is
@@ -156,7 +233,7 @@ public struct RecordRef: Sendable {
     @inlinable
     public func flag(_ key: FieldKey) -> Bool? {
         guard let i = fieldIndex(key) else { return nil }
-        return withChild { Field.parseBool($0.fields[i].text) }
+        return withChild { Field.parseBool($0.fieldBase[i].text) }
     }
 
     /// The value of `key` read as a whole number (`Field.integer`), in place; nil when it
@@ -164,7 +241,7 @@ public struct RecordRef: Sendable {
     @inlinable
     public func integer(_ key: FieldKey) -> Int? {
         guard let i = fieldIndex(key) else { return nil }
-        return withChild { $0.fields[i].integer }
+        return withChild { $0.fieldBase[i].integer }
     }
 
     /// True when the record holds a non-empty value of `key`, copying nothing out.
@@ -175,12 +252,17 @@ public struct RecordRef: Sendable {
     @inlinable
     public func textIndex(_ key: FieldKey) -> Int? {
         guard let i = fieldIndex(key) else { return nil }
-        return withChild { $0.fields[i].text.isEmpty } ? nil : i
+        return withChild { $0.fieldBase[i].text.isEmpty } ? nil : i
     }
 
     /// The date of the field at `i` in `child.fields` (from `fieldIndex`), read in place.
     @inlinable
-    public func day(at i: Int) -> Day? { withChild { $0.fields[i].day } }
+    public func day(at i: Int) -> Day? {
+        withChild { child in
+            precondition(i >= 0 && i < Int(child.header.fieldCount), "no such field")
+            return child.fieldBase[i].day
+        }
+    }
 
     /// True when some non-empty value of `key` (a repeating field holds several) passes
     /// `test`, copying no field out.
@@ -195,9 +277,9 @@ public struct RecordRef: Sendable {
     public func first(_ key: FieldKey, where test: (String) -> Bool) -> Field? {
         let index = self.index
         return withChild { child in
-            let r = child.records[index]
-            for j in Int(r.fieldStart)..<Int(r.fieldEnd) where child.fields[j].key == key && test(child.fields[j].text) {
-                return child.fields[j]
+            let r = child.recordBase[index]
+            for j in Int(r.fieldStart)..<Int(r.fieldEnd) where child.fieldBase[j].key == key && test(child.fieldBase[j].text) {
+                return child.fieldBase[j]
             }
             return nil
         }
@@ -207,7 +289,7 @@ public struct RecordRef: Sendable {
     @inlinable
     public func all(_ key: FieldKey) -> FieldList {
         let index = self.index
-        return withChild { FieldList($0, record: $0.records[index], key: key) }
+        return withChild { FieldList($0, record: $0.recordBase[index], key: key) }
     }
 
     /// Records directly inside this one, of a kind.
@@ -224,12 +306,12 @@ public struct RecordRef: Sendable {
     public func descendants(_ kind: RecordKind) -> RecordList {
         let me = Int32(index)
         var end = index + 1
-        while end < child.records.count, child.records[end].parent >= me { end += 1 }
+        while end < child.records.count, child.recordBase[end].parent >= me { end += 1 }
         return RecordList(child: child, kind: kind, parent: -2, lower: index + 1, upper: end)
     }
 
     public var parent: RecordRef? {
-        let p = child.records[index].parent
+        let p = child.recordBase[index].parent
         return p < 0 ? nil : RecordRef(child: child, index: Int(p))
     }
 
@@ -238,7 +320,7 @@ public struct RecordRef: Sendable {
         var parts: [String] = []
         var i = index
         while i >= 0 {
-            let r = child.records[i]
+            let r = child.recordBase[i]
             // The root: the child's element or rows in its own source (`Child[12]`).
             if r.parent < 0 {
                 parts.append("\(r.source.name)[\(r.ordinal)]")
@@ -259,7 +341,7 @@ public struct RecordRef: Sendable {
         var parts: [String] = []
         var i = index
         while i >= 0 {
-            let r = child.records[i]
+            let r = child.recordBase[i]
             if r.parent < 0 { break }
             parts.append("\(r.source.name)[\(r.ordinal)]")
             i = Int(r.parent)

@@ -22,11 +22,11 @@ public struct FieldList: BidirectionalCollection, Sendable {
         self.key = key
         lower = Int(record.fieldStart)
         upper = Int(record.fieldEnd)
-        startIndex = Index(FieldList.next(child.fields, key, from: lower, to: upper))
+        startIndex = Index(FieldList.next(child.fieldBase, key, from: lower, to: upper))
     }
 
     @inlinable
-    static func next(_ fields: [Field], _ key: FieldKey, from: Int, to upper: Int) -> Int {
+    static func next(_ fields: UnsafePointer<Field>, _ key: FieldKey, from: Int, to upper: Int) -> Int {
         var i = from
         while i < upper, fields[i].key != key { i += 1 }
         return i
@@ -35,18 +35,21 @@ public struct FieldList: BidirectionalCollection, Sendable {
     @inlinable public var endIndex: Index { Index(upper) }
 
     @inlinable
-    public subscript(position: Index) -> Field { owner._withUnsafeGuaranteedRef { $0.fields[position.position] } }
+    public subscript(position: Index) -> Field {
+        precondition(position.position >= lower && position.position < upper, "index out of range")
+        return owner._withUnsafeGuaranteedRef { $0.fieldBase[position.position] }
+    }
 
     @inlinable
     public func index(after i: Index) -> Index {
-        owner._withUnsafeGuaranteedRef { Index(FieldList.next($0.fields, key, from: i.position + 1, to: upper)) }
+        owner._withUnsafeGuaranteedRef { Index(FieldList.next($0.fieldBase, key, from: i.position + 1, to: upper)) }
     }
 
     @inlinable
     public func index(before i: Index) -> Index {
         var j = i.position - 1
         owner._withUnsafeGuaranteedRef { child in
-            while j >= lower, child.fields[j].key != key { j -= 1 }
+            while j >= lower, child.fieldBase[j].key != key { j -= 1 }
         }
         precondition(j >= lower, "index before the first field of the list")
         return Index(j)

@@ -24,7 +24,7 @@ public struct RecordList: BidirectionalCollection, Sendable {
         self.parent = parent
         self.lower = lower
         self.upper = upper
-        startIndex = Index(RecordList.next(child.records, kind, parent, from: lower, to: upper))
+        startIndex = Index(RecordList.next(child.recordBase, kind, parent, from: lower, to: upper))
     }
 
     /// Every record of `kind`.
@@ -39,7 +39,7 @@ public struct RecordList: BidirectionalCollection, Sendable {
     }
 
     @inlinable
-    static func next(_ records: [Record], _ kind: RecordKind, _ parent: Int32, from: Int, to upper: Int) -> Int {
+    static func next(_ records: UnsafePointer<Record>, _ kind: RecordKind, _ parent: Int32, from: Int, to upper: Int) -> Int {
         var i = from
         while i < upper, !matches(records[i], kind, parent) { i += 1 }
         return i
@@ -52,14 +52,14 @@ public struct RecordList: BidirectionalCollection, Sendable {
 
     @inlinable
     public func index(after i: Index) -> Index {
-        owner._withUnsafeGuaranteedRef { Index(RecordList.next($0.records, kind, parent, from: i.position + 1, to: upper)) }
+        owner._withUnsafeGuaranteedRef { Index(RecordList.next($0.recordBase, kind, parent, from: i.position + 1, to: upper)) }
     }
 
     @inlinable
     public func index(before i: Index) -> Index {
         var j = i.position - 1
         owner._withUnsafeGuaranteedRef { child in
-            while j >= lower, !RecordList.matches(child.records[j], kind, parent) { j -= 1 }
+            while j >= lower, !RecordList.matches(child.recordBase[j], kind, parent) { j -= 1 }
         }
         precondition(j >= lower, "index before the first record of the list")
         return Index(j)

@@ -101,7 +101,7 @@ import Testing
         let configured = try Self.parse("rule-settings:\n  LOC004:\n    visit-interval: 4 weeks\n    stock-phrases: [as above]\n").get()
         func message(_ parameters: RuleParameters) -> String {
             let context = CheckContext(file: FileID(0), census: nil, ruleset: .latest, header: nil, parameters: parameters)
-            let child = Child(records: [Record(kind: RecordKind("person"), source: Symbol("ChildIdentifiers"), parent: -1, ordinal: 1,
+            let child = Child.make(records: [Record(kind: RecordKind("person"), source: Symbol("ChildIdentifiers"), parent: -1, ordinal: 1,
                                               location: SourceLocation(file: FileID(0), line: 1, column: 1), agency: .socialCare)],
                               fields: [], location: SourceLocation(file: FileID(0), line: 1, column: 1), ordinal: 1, source: Symbol("Child"))
             return ReturnChecker(rules: [Self.visits], context: context).check(child).first?.message.redacted ?? ""

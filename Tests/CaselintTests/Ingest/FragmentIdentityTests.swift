@@ -10,7 +10,7 @@ import Testing
         let fields = values.map { Field(key: $0.0, source: $0.0.symbol, text: $0.1, location: at, valueLocation: at) }
         let root = Record(kind: kind, source: Symbol("row"), parent: -1, ordinal: Int32(row), location: at,
                           agency: .socialCare, fieldStart: 0, fieldEnd: Int32(fields.count))
-        return Child(records: [root], fields: fields, location: at, ordinal: Int32(row), source: Symbol("row"))
+        return Child.make(records: [root], fields: fields, location: at, ordinal: Int32(row), source: Symbol("row"))
     }
 
     @Test func identifiersComeInKindOrderFirstFieldOnly() {

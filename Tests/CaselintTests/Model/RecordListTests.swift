@@ -17,7 +17,7 @@ import Testing
             r(.cinEpisode, 0, 2), r(.cpPlan, 6, 1),
             r(.visit, 0, 1),
         ]
-        return Child(records: records, fields: [], location: at, ordinal: 1, source: Symbol("Child"))
+        return Child.make(records: records, fields: [], location: at, ordinal: 1, source: Symbol("Child"))
     }
 
     @Test func recordsOfAKindInSourceOrder() {
@@ -48,7 +48,7 @@ import Testing
             Record(kind: .assessment, source: Symbol("assessment"), parent: 0, ordinal: 1, location: at, agency: .socialCare, fieldStart: 4, fieldEnd: 7),
             Record(kind: .visit, source: Symbol("visit"), parent: 0, ordinal: 1, location: at, agency: .socialCare, fieldStart: 7, fieldEnd: 8),
         ]
-        let c = Child(records: records, fields: fields, location: at, ordinal: 1, source: Symbol("Child"))
+        let c = Child.make(records: records, fields: fields, location: at, ordinal: 1, source: Symbol("Child"))
         #expect(c.person.all(.disability).map(\.text) == ["HAND", "HEAR", ""])
         #expect(c.person.all(.disability).count == 3)
         #expect(c.person.all(.disability).reversed().map(\.text) == ["", "HEAR", "HAND"])

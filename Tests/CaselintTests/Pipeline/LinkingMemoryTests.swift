@@ -60,7 +60,7 @@ import Testing
 @Suite struct RereadProblemTests {
     static func child(_ ordinal: Int32) -> Child {
         let at = SourceLocation(file: FileID(0), line: UInt32(ordinal), column: 1)
-        return Child(records: [Record(kind: .person, source: Symbol("row"), parent: -1, ordinal: ordinal, location: at, agency: .socialCare)],
+        return Child.make(records: [Record(kind: .person, source: Symbol("row"), parent: -1, ordinal: ordinal, location: at, agency: .socialCare)],
                      fields: [], location: at, ordinal: ordinal, source: Symbol("row"))
     }
 
