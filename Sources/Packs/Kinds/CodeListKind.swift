@@ -89,14 +89,12 @@ enum CodeListKind {
             var codes: [String] = []
             selection.each(run) { i in
                 guard let index = field.recordIndex(run.env(i)) else { return }
-                let r = run.child.records[index]
-                for j in Int(r.fieldStart)..<Int(r.fieldEnd) where run.child.fields[j].key == field.key {
-                    // Copied only once its key matches: most of a record's fields are others.
-                    let f = run.child.fields[j]
+                let record = RecordRef(child: run.child, index: index)
+                // Read in place; a field is copied only once its key matches.
+                for f in record.all(field.key) {
                     guard !f.text.isEmpty else { continue }
                     if test == nil { (test, codes) = accept(run) }
                     if test!(f.text) { continue }
-                    let record = RecordRef(child: run.child, index: index)
                     var slots = Slots()
                     slots["value"] = Slots.value(f.text, personal: field.personal)
                     slots["field"] = "\(f.source.name)"
