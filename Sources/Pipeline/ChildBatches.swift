@@ -38,14 +38,23 @@ final class ChildBatches {
         let done = DispatchSemaphore(value: 0)
 
         func check(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?, _ guess: InlineLinking?) {
-            checked = children.map { checker.check($0) }
-            if let linkedChecker, guess?.hasFailed != true { linkedChecked = children.map { linkedChecker.check($0) } }
+            checked = each { checker.check($0) }
+            if let linkedChecker, guess?.hasFailed != true { linkedChecked = each { linkedChecker.check($0) } }
         }
 
         func observe(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?, _ guess: InlineLinking?, _ collect: Collector?) {
             collect?.all(children)
-            observed = children.map { checker.observe($0) }
-            if let linkedChecker, guess?.hasFailed != true { linkedObserved = children.map { linkedChecker.observe($0) } }
+            observed = each { checker.observe($0) }
+            if let linkedChecker, guess?.hasFailed != true { linkedObserved = each { linkedChecker.observe($0) } }
+        }
+
+        /// `body` of each child, which is borrowed from the batch (that holds it until it
+        /// is delivered) rather than retained: the threads that check a batch would each
+        /// update every child's count, a contended atomic operation per child and pass.
+        private func each<R>(_ body: (Child) -> R) -> [R] {
+            children.withUnsafeBufferPointer { children in
+                children.withMemoryRebound(to: Unmanaged<Child>.self) { refs in refs.map { $0._withUnsafeGuaranteedRef(body) } }
+            }
         }
     }
 
