@@ -86,8 +86,10 @@ struct Selection: Sendable {
     private func visit(_ i: Int, _ run: Run, _ body: (Int) -> Void) {
         if when != nil || unless != nil {
             let env = run.env(i)
-            if let when, !when(env) { return }
-            if let unless, unless(env) { return }
+            // Called in place: binding a condition with `if let` copies it, retaining its
+            // context, which the checking threads share and would contend for.
+            if when?(env) == false { return }
+            if unless?(env) == true { return }
         }
         body(i)
     }
