@@ -84,7 +84,7 @@ struct IntervalRule: Sendable {
         let records = run.child.records
         for i in records.indices where during.kinds.contains(records[i].kind) {
             let env = run.env(i)
-            if let filter = during.filter, !filter(env) { continue }
+            if during.filter?(env) == false { continue }
             guard let start = during.start.first(env) else { continue }
             let end = during.end.first(env)
             if let end, end.day < start.day { continue }

@@ -76,7 +76,7 @@ struct RecordSource: Sendable {
             for (p, part) in parts.enumerated() where part.kind == kind {
                 let r = RecordRef(child: run.child, index: i)
                 guard let d = r.day(part.date) else { continue }
-                if !part.usesOuter, let filter = part.filter, !filter(run.env(i)) { continue }
+                if !part.usesOuter, part.filter?(run.env(i)) == false { continue }
                 out.append(Candidate(day: d, index: i, part: p))
                 break
             }
@@ -88,8 +88,8 @@ struct RecordSource: Sendable {
     /// True when the candidate passes its condition for the trigger `outer`.
     func accepts(_ c: Candidate, outer: Int, _ run: Run) -> Bool {
         let part = parts[c.part]
-        guard part.usesOuter, let filter = part.filter else { return true }
-        if filter(run.env(c.index, outer: outer)) { return true }
+        guard part.usesOuter, let accepted = part.filter?(run.env(c.index, outer: outer)) else { return true }
+        if accepted { return true }
         // Another part of the same record type may take it.
         for (p, other) in parts.enumerated() where p != c.part && other.kind == part.kind {
             if other.filter?(run.env(c.index, outer: outer)) ?? true { return true }

@@ -83,7 +83,8 @@ enum ThresholdKind {
             guard let person = records.indices.first(where: { records[$0].parent < 0 && records[$0].kind == .person })
                     ?? records.indices.first(where: { records[$0].parent < 0 }) else { return }
             let env = run.env(person)
-            if let of, !of(env) { return }
+            // Called in place: `if let` would copy it, retaining its context.
+            if of?(env) == false { return }
             total += 1
             guard count(env) else { return }
             counted += 1
