@@ -181,7 +181,7 @@ public struct IdentityCollector: Sendable {
         let signature: UInt64
     }
 
-    /// True when the fragment has the identifiers of an earlier one (the same child again).
+    /// Adds one fragment, prepared here (see `add(_: Prepared)`).
     public mutating func add(_ child: Child, file: FileID) -> Bool {
         add(prepare(child, file: file))
     }

@@ -140,7 +140,7 @@ struct GroupBuilder {
         while !open.isEmpty { close() }
         for (var record, buffered) in side {
             record.fieldStart = Int32(fields.count)
-            for f in buffered { fields.append(f) }
+            fields.append(contentsOf: buffered)
             record.fieldEnd = Int32(fields.count)
             records.append(record)
         }
@@ -188,6 +188,10 @@ final class FieldBuffer {
         (base + i + 1).moveInitialize(from: base + i, count: count - i)
         (base + i).initialize(to: field)
         count += 1
+    }
+
+    func append(contentsOf fields: [Field]) {
+        for f in fields { append(f) }
     }
 
     /// Moves fields `start...` to the end of `other`, leaving `start` here.

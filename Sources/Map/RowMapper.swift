@@ -303,7 +303,7 @@ public final class RowMapper: RowConsumer {
                 case .record:
                     if let f = field(of: cell, t, splitInto: &splitFields) { group.fields.append(f) }
                     if !splitFields.isEmpty {
-                        for f in splitFields { group.fields.append(f) }
+                        group.fields.append(contentsOf: splitFields)
                         splitFields.removeAll(keepingCapacity: true)
                     }
                 case .unknown:

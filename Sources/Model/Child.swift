@@ -57,7 +57,12 @@ public final class Child: @unchecked Sendable {
         precondition(MemoryLayout<Record>.alignment <= MemoryLayout<Field>.alignment)
         let recordRoom = (records.count * MemoryLayout<Record>.stride + MemoryLayout<Field>.stride - 1) / MemoryLayout<Field>.stride
         var kinds = KindSet()
-        for r in records { kinds.insert(r.kind) }
+        for (i, r) in records.enumerated() {
+            // Checked once here: the record and field views read by pointer, unchecked.
+            precondition(r.parent < i && 0 <= r.fieldStart && r.fieldStart <= r.fieldEnd && Int(r.fieldEnd) <= fieldCount,
+                         "record \(i) names a parent after it or fields outside the child")
+            kinds.insert(r.kind)
+        }
         let header = ChildHeader(location: location, ordinal: ordinal, source: source, kinds: kinds,
                                  recordCount: Int32(records.count), fieldCount: Int32(fieldCount))
         let storage = Storage(bufferClass: Child.self, minimumCapacity: fieldCount + recordRoom) { _, _ in header }

@@ -21,12 +21,12 @@ public struct ChildElements<Element>: RandomAccessCollection, @unchecked Sendabl
     @inlinable
     public subscript(i: Int) -> Element {
         precondition(i >= 0 && i < count, "index out of range")
-        return withExtendedLifetime(owner) { base[i] }
+        return base[i]
     }
 
     /// Runs `body` on the elements in place.
     @inlinable
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
-        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
+        try body(UnsafeBufferPointer(start: base, count: count))
     }
 }
