@@ -44,6 +44,13 @@ extension MultiAgency {
             .good(.records, "DASH high, referred to MARAC two working days later", """
                 - { record: policeIncident, laChildID: A1, incidentID: I1, date: 2024-05-01, domesticAbuse: true, dashRisk: high, dashScore: "16", maracReferralDate: 2024-05-03 }
                 """),
+            .good(.records, "DASH high, referred to MARAC on the next incident's record two working days later", """
+                - { record: policeIncident, laChildID: A1, incidentID: I1, date: 2024-05-01, domesticAbuse: true, dashRisk: high }
+                - { record: policeIncident, laChildID: A1, incidentID: I2, date: 2024-05-02, domesticAbuse: true, dashRisk: medium, maracReferralDate: 2024-05-03 }
+                """),
+            .bad(.records, "DASH high, the only MARAC referral dated before the incident", """
+                - { record: policeIncident, laChildID: A1, incidentID: I1, date: 2024-05-01, domesticAbuse: true, dashRisk: high, maracReferralDate: 2024-04-20 }
+                """),
             .good(.records, "three incidents, but over more than twelve months", """
                 - { record: policeIncident, laChildID: A1, incidentID: I1, date: 2023-01-10, domesticAbuse: true, dashRisk: standard }
                 - { record: policeIncident, laChildID: A1, incidentID: I2, date: 2023-09-15, domesticAbuse: true, dashRisk: standard }
@@ -53,21 +60,29 @@ extension MultiAgency {
         triggers: [.policeIncident]
     ) { child, out in
         let threshold = out.integer("dash-threshold"), count = out.integer("escalation-count")
-        // Most children have no high-risk incident and too few to escalate: find that out
-        // before making any list, reading each field in place.
-        var abuseCount = 0, highRisk = false
+        // Most children have too few incidents to escalate, and no high-risk incident that
+        // its own MARAC referral date does not cover: find that out before making any list,
+        // reading each field in place. (Another incident's referral may cover one too: the
+        // full pass below decides those.)
+        var abuseCount = 0, unreferred = false
+        var knownWithin: Interval?, knownCalendar: WorkingDayCalendar?
         for r in child.records(.policeIncident) {
             if r.flag(.domesticAbuse) == true { abuseCount += 1 }
-            if r.text(.dashRisk) == "high" || r.integer(Keys.dashScore).map({ $0 >= threshold }) == true {
-                highRisk = true
+            guard r.text(.dashRisk) == "high" || r.integer(Keys.dashScore).map({ $0 >= threshold }) == true,
+                  let day = r.day(.date) else { continue }
+            let w = knownWithin ?? out.interval("refer-within"), c = knownCalendar ?? out.context.calendar
+            knownWithin = w
+            knownCalendar = c
+            guard let referral = r.day(Keys.maracReferralDate), referral >= day, referral <= w.end(from: day, calendar: c) else {
+                unreferred = true
                 break
             }
         }
-        guard highRisk || abuseCount >= count else { return }
+        guard unreferred || abuseCount >= count else { return }
         let incidents = child.dated(.policeIncident, .date)
         guard !incidents.isEmpty else { return }
-        let period = out.interval("escalation-period"), within = out.interval("refer-within")
-        let calendar = out.context.calendar
+        let period = out.interval("escalation-period"), within = knownWithin ?? out.interval("refer-within")
+        let calendar = knownCalendar ?? out.context.calendar
         var referrals = incidents.compactMap { $0.record.day(Keys.maracReferralDate) }
         referrals.sort()
         func referred(from day: Day) -> Bool {
