@@ -169,9 +169,14 @@ extension Findings {
         let found: ParameterValue?? = withActive { a in
             // Lengths first: rules read their parameters for every child, and names of
             // other lengths were compared in full.
+            // Read in place: a loop over the pairs copied each, retaining its name and value.
             let length = name.utf8.count
-            for p in a.parameterValues where p.name.utf8.count == length && p.name == name { return .some(p.value) }
-            return nil
+            return a.parameterValues.withUnsafeBufferPointer { pairs in
+                for i in pairs.indices where pairs[i].name.utf8.count == length && pairs[i].name == name {
+                    return .some(pairs[i].value)
+                }
+                return nil
+            }
         }
         if let found { return found }
         assertionFailure("rule \(rule.id) reads parameter '\(name)' it does not declare")
