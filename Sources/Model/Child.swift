@@ -8,7 +8,8 @@ public struct ChildHeader: Sendable {
     public let source: Symbol
     /// The kinds of the child's records: a rule about kinds it has none of is not run.
     public let kinds: KindSet
-    @usableFromInline let recordCount: Int32
+    /// How many records the child has (`Child.records.count`, read without a view).
+    public let recordCount: Int32
     @usableFromInline let fieldCount: Int32
 }
 
@@ -174,8 +175,9 @@ public struct RecordRef: Sendable {
         self.index = index
     }
 
+    /// A handle on a child the caller holds, made without touching its reference count.
     @inlinable
-    init(owner: Unmanaged<Child>, index: Int) {
+    public init(owner: Unmanaged<Child>, index: Int) {
         self.owner = owner
         self.index = index
     }

@@ -5,9 +5,11 @@ import Model
 /// is matched against (the trigger, when a kind looks for a later record), and the rule's
 /// parameter values. Passed by value; nothing is allocated per evaluation.
 struct Env {
-    /// Held strongly: reading an `unowned(unsafe)` reference retains it each time, and a
-    /// condition reads the child more often than an `Env` is made.
-    let child: Child
+    /// The child, unretained: an `Env` is made for every record a condition is evaluated
+    /// on, and holding the child strongly retained and released it each time (a count the
+    /// other checking threads and the return-level thread update too). Valid while the
+    /// `Run` that made it holds the child; read it through `ref(_:)`.
+    let owner: Unmanaged<Child>
     /// Index of the record the condition is about.
     let record: Int
     /// Index of the record it is matched against (`outer.` fields), or -1.
@@ -20,8 +22,14 @@ struct Env {
     var families: [SourceFamily?] { _read { yield shared.families } }
 
     func with(record: Int, outer: Int) -> Env {
-        Env(child: child, record: record, outer: outer, shared: shared)
+        Env(owner: owner, record: record, outer: outer, shared: shared)
     }
+
+    /// Record `i` of the child.
+    func ref(_ i: Int) -> RecordRef { RecordRef(owner: owner, index: i) }
+
+    /// How many records the child has.
+    var recordCount: Int { owner._withUnsafeGuaranteedRef { Int($0.header.recordCount) } }
 }
 
 typealias Pred = @Sendable (Env) -> Bool
@@ -68,13 +76,13 @@ struct FieldAccess: Sendable {
         switch scope {
         case .this: return env.record
         case .parent:
-            let p = env.child.records[env.record].parent
+            let p = env.ref(env.record).record.parent
             return p < 0 ? nil : Int(p)
         case .outer: return env.outer < 0 ? nil : env.outer
         case .child:
-            let records = env.child.records
-            for i in records.indices where records[i].parent < 0 {
-                if RecordRef(child: env.child, index: i).hasText(key) { return i }
+            for i in 0..<env.recordCount {
+                let r = env.ref(i)
+                if r.record.parent < 0 && r.hasText(key) { return i }
             }
             return nil
         }
@@ -85,14 +93,14 @@ struct FieldAccess: Sendable {
     func isPresent(_ env: Env) -> Bool {
         if isAgency { return text(env) != nil }
         guard let i = recordIndex(env) else { return false }
-        return RecordRef(child: env.child, index: i).hasText(key)
+        return env.ref(i).hasText(key)
     }
 
     /// Where the first non-empty value is: its record, and its index in the child's
     /// fields. Found in place, copying no field out.
     func position(_ env: Env) -> (record: RecordRef, field: Int)? {
         guard !isAgency, let i = recordIndex(env) else { return nil }
-        let r = RecordRef(child: env.child, index: i)
+        let r = env.ref(i)
         guard let f = r.textIndex(key) else { return nil }
         return (r, f)
     }
@@ -100,22 +108,22 @@ struct FieldAccess: Sendable {
     func text(_ env: Env) -> String? {
         if isAgency {
             guard let i = recordIndex(env) else { return nil }
-            let a = env.child.records[i].agency.name
+            let a = env.ref(i).record.agency.name
             return a == "unknown" ? nil : a
         }
         guard let i = recordIndex(env) else { return nil }
-        return RecordRef(child: env.child, index: i).text(key)
+        return env.ref(i).text(key)
     }
 
     /// A yes/no field's value, read in place (nil: missing, or neither yes nor no).
     func flag(_ env: Env) -> Bool? {
         guard let i = recordIndex(env) else { return nil }
-        return RecordRef(child: env.child, index: i).flag(key)
+        return env.ref(i).flag(key)
     }
 
     func day(_ env: Env) -> Day? {
         guard let i = recordIndex(env) else { return nil }
-        return RecordRef(child: env.child, index: i).day(key)
+        return env.ref(i).day(key)
     }
 
     /// True when some non-empty value satisfies `test` (every value of a repeating field).
@@ -125,7 +133,7 @@ struct FieldAccess: Sendable {
             return test(t)
         }
         guard let i = recordIndex(env) else { return false }
-        return RecordRef(child: env.child, index: i).anyText(key, test)
+        return env.ref(i).anyText(key, test)
     }
 }
 

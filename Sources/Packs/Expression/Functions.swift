@@ -52,17 +52,15 @@ struct Functions {
             if name == "during" { return .bool(try during(kind, test, at: offset)) }
             if name == "exists" {
                 return .bool { env in
-                    let records = env.child.records
-                    for i in records.indices where records[i].kind == kind {
+                    for i in 0..<env.recordCount where env.ref(i).kind == kind {
                         if test?(env.with(record: i, outer: env.record)) ?? true { return true }
                     }
                     return false
                 }
             }
             return .number { env in
-                let records = env.child.records
                 var n = 0
-                for i in records.indices where records[i].kind == kind {
+                for i in 0..<env.recordCount where env.ref(i).kind == kind {
                     if test?(env.with(record: i, outer: env.record)) ?? true { n += 1 }
                 }
                 return Double(n)
@@ -71,7 +69,7 @@ struct Functions {
             guard args.isEmpty else { throw ExpressionError(message: "from_census() takes nothing", offset: at) }
             // The DfE's own rules check a CIN census return's records against each other;
             // a rule can leave those comparisons to them.
-            return .bool { env in env.families.family(of: env.child.records[env.record].location.file) == .cinCensus }
+            return .bool { env in env.families.family(of: env.ref(env.record).location.file) == .cinCensus }
         default:
             let hint = Suggest.closest(name, among: Functions.all).map { "; did you mean '\($0)'?" } ?? ""
             throw ExpressionError(message: "unknown function '\(name)'\(hint) (functions: \(Functions.all.joined(separator: ", ")))", offset: at)
@@ -88,11 +86,11 @@ struct Functions {
             keys[k] = key
         }
         if keys.count == 1, let key = keys.values.first {
-            return { env in RecordRef(child: env.child, index: env.record).day(key) }
+            return { env in env.ref(env.record).day(key) }
         }
         let byKind = keys
         return { env in
-            let r = RecordRef(child: env.child, index: env.record)
+            let r = env.ref(env.record)
             return byKind[r.kind].flatMap { r.day($0) }
         }
     }
@@ -106,9 +104,9 @@ struct Functions {
         let event = try eventDate(at: offset, what: "during()")
         return { env in
             guard let d = event(env) else { return false }
-            let records = env.child.records
-            for i in records.indices where records[i].kind == kind {
-                let r = RecordRef(child: env.child, index: i)
+            for i in 0..<env.recordCount {
+                let r = env.ref(i)
+                guard r.kind == kind else { continue }
                 guard let start = r.day(span.start), start <= d else { continue }
                 if let end = r.day(span.end), end < d { continue }
                 if test?(env.with(record: i, outer: env.record)) ?? true { return true }

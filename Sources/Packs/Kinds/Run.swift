@@ -43,7 +43,7 @@ struct Run {
     var calendar: WorkingDayCalendar { _read { yield shared.calendar } }
 
     func env(_ record: Int, outer: Int = -1) -> Env {
-        Env(child: child, record: record, outer: outer, shared: shared)
+        Env(owner: .passUnretained(child), record: record, outer: outer, shared: shared)
     }
 
     /// The last day the data say anything about the child (docs/multi-agency-rules.md):
