@@ -90,11 +90,15 @@ enum CodeListKind {
             selection.each(run) { i in
                 guard let index = field.recordIndex(run.env(i)) else { return }
                 let record = RecordRef(child: run.child, index: index)
-                // Read in place; a field is copied only once its key matches.
-                for f in record.all(field.key) {
-                    guard !f.text.isEmpty else { continue }
+                // Tested in place: fields are copied out only from a record that holds a
+                // value to report (copying each matching field cost two a row).
+                let rejects = record.anyText(field.key) { text in
                     if test == nil { (test, codes) = accept(run) }
-                    if test!(f.text) { continue }
+                    return !test!(text)
+                }
+                guard rejects, let test else { return }
+                for f in record.all(field.key) {
+                    guard !f.text.isEmpty, !test(f.text) else { continue }
                     var slots = Slots()
                     slots["value"] = Slots.value(f.text, personal: field.personal)
                     slots["field"] = "\(f.source.name)"
