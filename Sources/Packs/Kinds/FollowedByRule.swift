@@ -22,7 +22,7 @@ struct FollowedByRule: Sendable {
             let env = run.env(i)
             guard let a = trigger.from.first(env) else { return }
             if !judged.isNew(a.day) { return }
-            let deadline = within.end(from: a.day, calendar: run.calendar)
+            let deadline = run.withCalendar { within.end(from: a.day, calendar: $0) }
             if let lapse = trigger.until?.first(env), lapse.day < deadline { return }
             guard let end = run.endOfData(), deadline <= end else { return }
             // Where absence says nothing (a return checked alone), nothing is reported:
@@ -79,8 +79,10 @@ struct FollowedByRule: Sendable {
             let r = RecordRef(child: run.child, index: c.index)
             let field = r[then.date(of: r.kind)!]!
             let to = code.map { " for \($0)" } ?? ""
-            let span = c.day > a.day ? within.elapsed(from: a.day, to: c.day, calendar: run.calendar) + " after"
-                : within.elapsed(from: c.day, to: a.day, calendar: run.calendar) + " before"
+            let span = run.withCalendar { calendar in
+                c.day > a.day ? within.elapsed(from: a.day, to: c.day, calendar: calendar) + " after"
+                    : within.elapsed(from: c.day, to: a.day, calendar: calendar) + " before"
+            }
             notes.append(out.note("the nearest \(r.kind.name)\(to) recorded\(by(r)) is on \(c.day), \(span)", at: field, of: r))
         }
         out.report(message(slots, run, record: record), at: a.field, of: a.record, notes: notes)

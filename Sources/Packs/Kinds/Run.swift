@@ -25,22 +25,25 @@ final class RunShared: Sendable {
 /// One pack rule checking one child: the child, what the return shares, and what several
 /// kinds ask of a child, worked out at most once (the end of its data, whether absence
 /// can be judged). It holds the child strongly (reading an `unowned(unsafe)` reference
-/// retains it each time), and what the return shares as `unowned(unsafe)`: the shared
-/// arrays' counts are never touched, though each read still retains the `RunShared`.
+/// retains it each time), and what the return shares unretained and read in place
+/// (`param`, `withCalendar`): both checking threads read it for every record, and an
+/// `unowned(unsafe)` reference was retained and released at each read.
 struct Run {
     let child: Child
-    unowned(unsafe) let shared: RunShared
+    let shared: Unmanaged<RunShared>
     private var end: Day??
     private var multiAgency: Bool?
 
     init(child: Child, shared: RunShared) {
         self.child = child
-        self.shared = shared
+        self.shared = .passUnretained(shared)
     }
 
-    /// Borrowed from `shared`, not copied (`_read`): a copy would retain its storage.
-    var params: [ParameterValue] { _read { yield shared.params } }
-    var calendar: WorkingDayCalendar { _read { yield shared.calendar } }
+    /// The value of the rule's parameter in `slot`, read in place.
+    func param(_ slot: Int) -> ParameterValue { shared._withUnsafeGuaranteedRef { $0.params[slot] } }
+
+    /// Runs `body` with the run's calendar, which is borrowed, not retained.
+    func withCalendar<R>(_ body: (WorkingDayCalendar) -> R) -> R { shared._withUnsafeGuaranteedRef { body($0.calendar) } }
 
     func env(_ record: Int, outer: Int = -1) -> Env {
         Env(owner: .passUnretained(child), record: record, outer: outer, shared: shared)
@@ -52,7 +55,7 @@ struct Run {
     mutating func endOfData() -> Day? {
         if let end { return end }
         var last = child.lastRecordedDay
-        if let ref = shared.referenceDate, last.map({ ref > $0 }) ?? true { last = ref }
+        if let ref = shared._withUnsafeGuaranteedRef({ $0.referenceDate }), last.map({ ref > $0 }) ?? true { last = ref }
         end = .some(last)
         return last
     }
@@ -80,7 +83,7 @@ enum IntervalRef: Sendable {
         switch self {
         case .literal(let i): return i
         case .parameter(let slot, _):
-            if case .interval(let i) = run.params[slot] { return i }
+            if case .interval(let i) = run.param(slot) { return i }
             return Interval(0, .days)
         }
     }
@@ -101,7 +104,7 @@ enum ListRef: Sendable {
         switch self {
         case .literal(let l): return l
         case .parameter(let slot):
-            if case .list(let l) = run.params[slot] { return l }
+            if case .list(let l) = run.param(slot) { return l }
             return []
         }
     }
