@@ -167,9 +167,9 @@ extension Findings {
     /// The value of one of the rule's parameters: configured, else the rule's default.
     public func parameter(_ name: String) -> ParameterValue? {
         let found: ParameterValue?? = withActive { a in
-            // Lengths first: rules read their parameters for every child, and names of
-            // other lengths were compared in full.
-            // Read in place: a loop over the pairs copied each, retaining its name and value.
+            // Lengths first (rules read their parameters for every child, and names of other
+            // lengths were compared in full), in place (a loop over the pairs copied each,
+            // retaining its name and value).
             let length = name.utf8.count
             return a.parameterValues.withUnsafeBufferPointer { pairs in
                 for i in pairs.indices where pairs[i].name.utf8.count == length && pairs[i].name == name {

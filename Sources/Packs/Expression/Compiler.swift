@@ -83,27 +83,27 @@ struct Compiler {
             switch p.kind {
             case .integer:
                 return .number { env in
-                    guard case .integer(let n) = env.param(slot) else { return nil }
+                    guard case .integer(let n) = env.shared.param(slot) else { return nil }
                     return Double(n)
                 }
             case .share:
                 return .number { env in
-                    guard case .share(let v) = env.param(slot) else { return nil }
+                    guard case .share(let v) = env.shared.param(slot) else { return nil }
                     return v
                 }
             case .flag:
                 return .flag { env in
-                    guard case .flag(let b) = env.param(slot) else { return nil }
+                    guard case .flag(let b) = env.shared.param(slot) else { return nil }
                     return b
                 }
             case .codes, .list:
                 return .list { env in
-                    guard case .list(let l) = env.param(slot) else { return [] }
+                    guard case .list(let l) = env.shared.param(slot) else { return [] }
                     return l
                 }
             case .text, .choice:
                 return .text { env in
-                    guard case .text(let t) = env.param(slot) else { return nil }
+                    guard case .text(let t) = env.shared.param(slot) else { return nil }
                     return t
                 }
             case .interval:

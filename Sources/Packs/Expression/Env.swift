@@ -14,15 +14,8 @@ struct Env {
     let record: Int
     /// Index of the record it is matched against (`outer.` fields), or -1.
     let outer: Int
-    /// What the return shares, unretained and read in place (see `Run`).
+    /// What the return shares, unretained (see `RunShared`).
     let shared: Unmanaged<RunShared>
-
-    /// The rule's parameter value in `slot` (`$name` in conditions).
-    func param(_ slot: Int) -> ParameterValue { shared._withUnsafeGuaranteedRef { $0.params[slot] } }
-    /// What kind of source a file of the run is (`from_census()`).
-    func family(of file: FileID) -> SourceFamily? { shared._withUnsafeGuaranteedRef { $0.families.family(of: file) } }
-    /// Runs `body` with the run's calendar, borrowed.
-    func withCalendar<R>(_ body: (WorkingDayCalendar) -> R) -> R { shared._withUnsafeGuaranteedRef { body($0.calendar) } }
 
     func with(record: Int, outer: Int) -> Env {
         Env(owner: owner, record: record, outer: outer, shared: shared)

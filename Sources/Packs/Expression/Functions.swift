@@ -30,7 +30,7 @@ struct Functions {
             let birth = FieldAccess(scope: .child, key: .birthDate, type: .date, repeats: false, personal: true, codes: nil, isAgency: false)
             return .number { env in
                 guard let b = birth.day(env), let d = event(env) else { return nil }
-                return Double(env.withCalendar { unit.between(b, d, calendar: $0) })
+                return Double(env.shared.withCalendar { unit.between(b, d, calendar: $0) })
             }
         case "days", "weeks", "months", "years", "working_days":
             let unit = Span(rawValue: name)!
@@ -41,7 +41,7 @@ struct Functions {
             }
             return .number { env in
                 guard let x = from(env), let y = to(env) else { return nil }
-                return Double(env.withCalendar { unit.between(x, y, calendar: $0) })
+                return Double(env.shared.withCalendar { unit.between(x, y, calendar: $0) })
             }
         case "during", "exists", "count":
             guard args.count == 1, case .name(let parts, let offset) = args[0], parts.count == 1 else {
@@ -69,7 +69,7 @@ struct Functions {
             guard args.isEmpty else { throw ExpressionError(message: "from_census() takes nothing", offset: at) }
             // The DfE's own rules check a CIN census return's records against each other;
             // a rule can leave those comparisons to them.
-            return .bool { env in env.family(of: env.ref(env.record).location.file) == .cinCensus }
+            return .bool { env in env.shared.family(of: env.ref(env.record).location.file) == .cinCensus }
         default:
             let hint = Suggest.closest(name, among: Functions.all).map { "; did you mean '\($0)'?" } ?? ""
             throw ExpressionError(message: "unknown function '\(name)'\(hint) (functions: \(Functions.all.joined(separator: ", ")))", offset: at)

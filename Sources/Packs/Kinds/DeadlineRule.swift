@@ -44,7 +44,7 @@ struct DeadlineRule: Sendable {
             let env = run.env(i)
             guard let a = trigger.from.first(env) else { return }
             if dedupe, !judged.isNew(a.day) { return }
-            let deadline = run.withCalendar { before ? within.start(before: a.day, calendar: $0) : within.end(from: a.day, calendar: $0) }
+            let deadline = run.shared.withCalendar { before ? within.start(before: a.day, calendar: $0) : within.end(from: a.day, calendar: $0) }
             var found: Found?
             search: for (t, target) in targets.enumerated() {
                 switch target {
@@ -110,7 +110,7 @@ struct DeadlineRule: Sendable {
         slots["to-field"] = "\(b?.field.source.name ?? targetNames)"
         slots["record"] = "\(record.kind.name)"
         if let b {
-            let span = run.withCalendar { before ? within.elapsed(from: b.day, to: a.day, calendar: $0) : within.elapsed(from: a.day, to: b.day, calendar: $0) }
+            let span = run.shared.withCalendar { before ? within.elapsed(from: b.day, to: a.day, calendar: $0) : within.elapsed(from: a.day, to: b.day, calendar: $0) }
             slots["elapsed"] = "\(span)"
             let message = message(slots, run, record: record)
             if found?.ownField == true {

@@ -22,7 +22,7 @@ struct FollowedByRule: Sendable {
             let env = run.env(i)
             guard let a = trigger.from.first(env) else { return }
             if !judged.isNew(a.day) { return }
-            let deadline = run.withCalendar { within.end(from: a.day, calendar: $0) }
+            let deadline = run.shared.withCalendar { within.end(from: a.day, calendar: $0) }
             if let lapse = trigger.until?.first(env), lapse.day < deadline { return }
             guard let end = run.endOfData(), deadline <= end else { return }
             // Where absence says nothing (a return checked alone), nothing is reported:
@@ -79,7 +79,7 @@ struct FollowedByRule: Sendable {
             let r = RecordRef(child: run.child, index: c.index)
             let field = r[then.date(of: r.kind)!]!
             let to = code.map { " for \($0)" } ?? ""
-            let span = run.withCalendar { calendar in
+            let span = run.shared.withCalendar { calendar in
                 c.day > a.day ? within.elapsed(from: a.day, to: c.day, calendar: calendar) + " after"
                     : within.elapsed(from: c.day, to: a.day, calendar: calendar) + " before"
             }

@@ -44,7 +44,7 @@ struct IntervalRule: Sendable {
                 k += 1
                 let r = RecordRef(child: run.child, index: c.index)
                 let event = DatedAt(day: c.day, record: r, field: r.fieldIndex(events.date(of: r.kind)!)!)
-                if let p = previous, c.day > run.withCalendar({ span.end(from: p.day, calendar: $0) }) {
+                if let p = previous, c.day > run.shared.withCalendar({ span.end(from: p.day, calendar: $0) }) {
                     let startsAtEpisode = p.record.index == period.start.record.index && p.day == period.start.day && during != nil
                     let what: Message = startsAtEpisode ? "the \(p.record.kind.name) starts here on \(p.day)"
                         : "the previous \(p.record.kind.name) recorded\(by(p.record)) is on \(p.day)"
@@ -53,7 +53,7 @@ struct IntervalRule: Sendable {
                 }
                 previous = event
             }
-            guard toEnd, let p = previous, stop > run.withCalendar({ span.end(from: p.day, calendar: $0) }) else { continue }
+            guard toEnd, let p = previous, stop > run.shared.withCalendar({ span.end(from: p.day, calendar: $0) }) else { continue }
             // The stretch from the last event to the episode's end (or the end of the data).
             let target = period.end.flatMap { $0.day <= dataEnd ? $0 : nil } ?? period.start
             var notes: [Note] = []
@@ -70,7 +70,7 @@ struct IntervalRule: Sendable {
         var s = Slots()
         s["from"] = "\(from)"
         s["to"] = "\(to)"
-        s["gap"] = "\(run.withCalendar { span.elapsed(from: from, to: to, calendar: $0) })"
+        s["gap"] = "\(run.shared.withCalendar { span.elapsed(from: from, to: to, calendar: $0) })"
         s["every"] = "\(span)"
         s["events"] = "\(events.spelled)"
         s["record"] = "\(events.spelled)"

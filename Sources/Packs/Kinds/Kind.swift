@@ -52,7 +52,7 @@ extension Message {
         func callAsFunction(_ slots: Slots, _ run: Run, record: RecordRef?) -> Message {
             template.render { name in
                 if let v = slots[name] { return v }
-                if let p = parameters.first(where: { $0.name == name }) { return "\(run.param(p.slot).description)" }
+                if let p = parameters.first(where: { $0.name == name }) { return "\(run.shared.param(p.slot).description)" }
                 if let record, let spec = Schema.field(named: name) {
                     guard let text = record.text(spec.key) else { return "none" }
                     return Slots.value(text, personal: spec.personal)

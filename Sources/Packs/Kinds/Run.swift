@@ -22,12 +22,23 @@ final class RunShared: Sendable {
     }
 }
 
+/// How `Run` and `Env` read what the return shares: in place, through a reference that is
+/// never retained (an `unowned(unsafe)` one was retained and released at each read, a
+/// count both checking threads updated for every record).
+extension Unmanaged where Instance == RunShared {
+    /// The value of the rule's parameter in `slot` (`$name` in conditions).
+    func param(_ slot: Int) -> ParameterValue { _withUnsafeGuaranteedRef { $0.params[slot] } }
+    /// Runs `body` with the run's calendar, borrowed.
+    func withCalendar<R>(_ body: (WorkingDayCalendar) -> R) -> R { _withUnsafeGuaranteedRef { body($0.calendar) } }
+    /// What kind of source a file of the run is (`from_census()`).
+    func family(of file: FileID) -> SourceFamily? { _withUnsafeGuaranteedRef { $0.families.family(of: file) } }
+    var referenceDate: Day? { _withUnsafeGuaranteedRef { $0.referenceDate } }
+}
+
 /// One pack rule checking one child: the child, what the return shares, and what several
 /// kinds ask of a child, worked out at most once (the end of its data, whether absence
 /// can be judged). It holds the child strongly (reading an `unowned(unsafe)` reference
-/// retains it each time), and what the return shares unretained and read in place
-/// (`param`, `withCalendar`): both checking threads read it for every record, and an
-/// `unowned(unsafe)` reference was retained and released at each read.
+/// retains it each time), and what the return shares unretained (see `RunShared`).
 struct Run {
     let child: Child
     let shared: Unmanaged<RunShared>
@@ -39,12 +50,6 @@ struct Run {
         self.shared = .passUnretained(shared)
     }
 
-    /// The value of the rule's parameter in `slot`, read in place.
-    func param(_ slot: Int) -> ParameterValue { shared._withUnsafeGuaranteedRef { $0.params[slot] } }
-
-    /// Runs `body` with the run's calendar, which is borrowed, not retained.
-    func withCalendar<R>(_ body: (WorkingDayCalendar) -> R) -> R { shared._withUnsafeGuaranteedRef { body($0.calendar) } }
-
     func env(_ record: Int, outer: Int = -1) -> Env {
         Env(owner: .passUnretained(child), record: record, outer: outer, shared: shared)
     }
@@ -55,7 +60,7 @@ struct Run {
     mutating func endOfData() -> Day? {
         if let end { return end }
         var last = child.lastRecordedDay
-        if let ref = shared._withUnsafeGuaranteedRef({ $0.referenceDate }), last.map({ ref > $0 }) ?? true { last = ref }
+        if let ref = shared.referenceDate, last.map({ ref > $0 }) ?? true { last = ref }
         end = .some(last)
         return last
     }
@@ -83,7 +88,7 @@ enum IntervalRef: Sendable {
         switch self {
         case .literal(let i): return i
         case .parameter(let slot, _):
-            if case .interval(let i) = run.param(slot) { return i }
+            if case .interval(let i) = run.shared.param(slot) { return i }
             return Interval(0, .days)
         }
     }
@@ -104,7 +109,7 @@ enum ListRef: Sendable {
         switch self {
         case .literal(let l): return l
         case .parameter(let slot):
-            if case .list(let l) = run.param(slot) { return l }
+            if case .list(let l) = run.shared.param(slot) { return l }
             return []
         }
     }

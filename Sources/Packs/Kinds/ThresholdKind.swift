@@ -103,12 +103,12 @@ enum ThresholdKind {
             switch limit {
             case .share(let slot, let literal):
                 var max = literal
-                if let slot, case .share(let p) = run.param(slot) { max = p }
+                if let slot, case .share(let p) = run.shared.param(slot) { max = p }
                 guard share > max else { return }
                 slots["max"] = "\(ParameterValue.percent(max))"
             case .count(let slot, let literal):
                 var max = literal
-                if let slot, case .integer(let n) = run.param(slot) { max = n }
+                if let slot, case .integer(let n) = run.shared.param(slot) { max = n }
                 guard counted > max else { return }
                 slots["max"] = "\(max)"
             }
