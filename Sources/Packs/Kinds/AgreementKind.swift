@@ -36,7 +36,7 @@ enum AgreementKind {
         return CompiledCase(check: .child { run, out in
             var reference: (field: Field, record: RecordRef, normal: String)?
             selection.each(run) { i in
-                let record = RecordRef(child: run.child, index: i)
+                let record = run.ref(i)
                 guard let f = record[field.key], !f.text.isEmpty else { return }
                 let normal = isDate ? (f.day.map { "\($0)" } ?? f.text) : f.text.uppercased()
                 guard let ref = reference else { reference = (f, record, normal); return }

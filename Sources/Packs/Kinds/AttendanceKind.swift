@@ -35,7 +35,7 @@ enum AttendanceKind {
             var required: [String]?
             var judged: [(kind: RecordKind, day: Day)] = []
             selection.each(run) { i in
-                let record = RecordRef(child: run.child, index: i)
+                let record = run.ref(i)
                 let day = dates[record.kind].flatMap { record.day($0) }
                 if let day {
                     if judged.contains(where: { $0.kind == record.kind && $0.day == day }) { return }
@@ -45,8 +45,8 @@ enum AttendanceKind {
                 // The meeting's records: this one, and those of its type and date by others.
                 var meeting = [i]
                 if let day, let key = dates[record.kind] {
-                    for j in run.child.records.indices where j != i && run.child.records[j].kind == record.kind {
-                        if RecordRef(child: run.child, index: j).day(key) == day { meeting.append(j) }
+                    for j in run.records.indices where j != i && run.records[j].kind == record.kind {
+                        if run.ref(j).day(key) == day { meeting.append(j) }
                     }
                 }
                 let missing = required!.filter { agency in !meeting.contains { field.any(run.env($0)) { $0 == agency } } }
@@ -57,7 +57,7 @@ enum AttendanceKind {
                 slots["date"] = "\(day.map { "\($0)" } ?? "no date")"
                 slots["record"] = "\(record.kind.name)"
                 let notes = meeting.dropFirst().map { j -> Note in
-                    let other = RecordRef(child: run.child, index: j)
+                    let other = run.ref(j)
                     return out.note("the same \(other.kind.name) recorded\(by(other)) here", at: other)
                 }
                 let message = message(slots, run, record: record)

@@ -89,7 +89,7 @@ enum CodeListKind {
             var codes: [String] = []
             selection.each(run) { i in
                 guard let index = field.recordIndex(run.env(i)) else { return }
-                let record = RecordRef(child: run.child, index: index)
+                let record = run.ref(index)
                 // Tested in place: fields are copied out only from a record that holds a
                 // value to report (copying each matching field cost two a row).
                 let rejects = record.anyText(field.key) { text in

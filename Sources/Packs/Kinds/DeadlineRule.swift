@@ -57,7 +57,7 @@ struct DeadlineRule: Sendable {
                     if lists.isEmpty { lists = Array(repeating: nil, count: targets.count) }
                     if lists[t] == nil { lists[t] = source.candidates(run) }
                     if let c = nearest(lists[t]!, source, from: a.day, trigger: i, run) {
-                        let r = RecordRef(child: run.child, index: c.index)
+                        let r = run.ref(c.index)
                         let field = r.fieldIndex(source.date(of: r.kind)!)!
                         found = Found(at: DatedAt(day: c.day, record: r, field: field), ownField: false)
                         break search
@@ -99,7 +99,7 @@ struct DeadlineRule: Sendable {
     }
 
     private func report(_ a: Dated, _ found: Found?, _ deadline: Day, _ within: Interval, _ i: Int, _ run: Run, _ out: inout Findings) {
-        let record = RecordRef(child: run.child, index: i)
+        let record = run.ref(i)
         let b = found?.at.dated
         var slots = Slots()
         slots["from"] = Slots.day(a.day, personal: a.personal)

@@ -55,7 +55,7 @@ struct FollowedByRule: Sendable {
 
     private func report(_ a: Dated, _ missing: [String], _ deadline: Day, _ within: Interval, _ i: Int,
                         _ candidates: [Candidate], _ run: Run, _ out: inout Findings) {
-        let record = RecordRef(child: run.child, index: i)
+        let record = run.ref(i)
         var slots = Slots()
         slots["from"] = Slots.day(a.day, personal: a.personal)
         slots["deadline"] = Slots.day(deadline, personal: a.personal)
@@ -76,7 +76,7 @@ struct FollowedByRule: Sendable {
             let after = candidates.first { $0.day > deadline && matches($0) }
             let earlier = candidates.last { $0.day < a.day && matches($0) }
             guard let c = after ?? earlier else { continue }
-            let r = RecordRef(child: run.child, index: c.index)
+            let r = run.ref(c.index)
             let field = r[then.date(of: r.kind)!]!
             let to = code.map { " for \($0)" } ?? ""
             let span = run.shared.withCalendar { calendar in

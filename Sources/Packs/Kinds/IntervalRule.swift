@@ -29,7 +29,7 @@ struct IntervalRule: Sendable {
         if during == nil {
             // No condition: from the first event to the end of the data.
             guard let first = list.first else { return }
-            let r = RecordRef(child: run.child, index: first.index)
+            let r = run.ref(first.index)
             let f = r.fieldIndex(events.date(of: r.kind)!)!
             periods = [Period(start: DatedAt(day: first.day, record: r, field: f), end: nil, openEnded: true)]
         }
@@ -42,7 +42,7 @@ struct IntervalRule: Sendable {
             while k < list.count, list[k].day <= stop {
                 let c = list[k]
                 k += 1
-                let r = RecordRef(child: run.child, index: c.index)
+                let r = run.ref(c.index)
                 let event = DatedAt(day: c.day, record: r, field: r.fieldIndex(events.date(of: r.kind)!)!)
                 if let p = previous, c.day > run.shared.withCalendar({ span.end(from: p.day, calendar: $0) }) {
                     let startsAtEpisode = p.record.index == period.start.record.index && p.day == period.start.day && during != nil
@@ -81,7 +81,7 @@ struct IntervalRule: Sendable {
     private func periods(_ run: Run) -> [Period] {
         guard let during else { return [] }
         var spans: [Period] = []
-        let records = run.child.records
+        let records = run.records
         for i in records.indices where during.kinds.contains(records[i].kind) {
             let env = run.env(i)
             if during.filter?(env) == false { continue }

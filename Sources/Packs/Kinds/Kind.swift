@@ -73,7 +73,7 @@ struct Selection: Sendable {
     /// Calls `body` with each selected record's index, in source order.
     @inline(__always)
     func each(_ run: Run, _ body: (Int) -> Void) {
-        let records = run.child.records
+        let records = run.records
         if kinds.count == 1 {
             let k = kinds[0]
             for i in records.indices where records[i].kind == k { visit(i, run, body) }

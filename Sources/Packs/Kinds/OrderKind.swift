@@ -31,7 +31,7 @@ enum OrderKind {
                 slots["days"] = "\(a.day - b.day)"
                 slots["record"] = "\(b.record.kind.name)"
                 let note = out.note("\(a.field.source.name) is \(Slots.day(a.day, personal: a.personal)) here", at: a.field, of: a.record)
-                out.report(message(slots, run, record: RecordRef(child: run.child, index: i)), at: b.field, of: b.record, notes: [note])
+                out.report(message(slots, run, record: run.ref(i)), at: b.field, of: b.record, notes: [note])
             }
         }, fields: fields, triggers: selection.kinds)
     }

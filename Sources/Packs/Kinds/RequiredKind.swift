@@ -48,7 +48,7 @@ enum RequiredKind {
                     missing.append(oneOfText)
                 }
                 guard !missing.isEmpty else { return }
-                let record = RecordRef(child: run.child, index: i)
+                let record = run.ref(i)
                 var slots = Slots()
                 slots["missing"] = "\(inWords(missing))"
                 slots["record"] = "\(record.kind.name)"

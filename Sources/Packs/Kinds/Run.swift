@@ -37,21 +37,30 @@ extension Unmanaged where Instance == RunShared {
 
 /// One pack rule checking one child: the child, what the return shares, and what several
 /// kinds ask of a child, worked out at most once (the end of its data, whether absence
-/// can be judged). It holds the child strongly (reading an `unowned(unsafe)` reference
-/// retains it each time), and what the return shares unretained (see `RunShared`).
+/// can be judged). It borrows the child, which its caller holds for the whole run, and
+/// what the return shares (see `RunShared`): holding the child retained it for each pack
+/// rule, a count the return-level thread updates at the same time.
 struct Run {
-    let child: Child
+    private let owner: Unmanaged<Child>
     let shared: Unmanaged<RunShared>
     private var end: Day??
     private var multiAgency: Bool?
 
     init(child: Child, shared: RunShared) {
-        self.child = child
+        owner = .passUnretained(child)
         self.shared = .passUnretained(shared)
     }
 
     func env(_ record: Int, outer: Int = -1) -> Env {
-        Env(owner: .passUnretained(child), record: record, outer: outer, shared: shared)
+        Env(owner: owner, record: record, outer: outer, shared: shared)
+    }
+
+    /// A handle on the child's record `i`.
+    func ref(_ i: Int) -> RecordRef { RecordRef(owner: owner, index: i) }
+
+    /// The child's records, read in place (valid while the run is).
+    var records: UnsafeBufferPointer<Record> {
+        owner._withUnsafeGuaranteedRef { UnsafeBufferPointer(start: $0.recordBase, count: Int($0.header.recordCount)) }
     }
 
     /// The last day the data say anything about the child (docs/multi-agency-rules.md):
@@ -59,7 +68,7 @@ struct Run {
     /// birth dates lie ahead), or the return's reference date if later.
     mutating func endOfData() -> Day? {
         if let end { return end }
-        var last = child.lastRecordedDay
+        var last = owner._withUnsafeGuaranteedRef { $0.lastRecordedDay }
         if let ref = shared.referenceDate, last.map({ ref > $0 }) ?? true { last = ref }
         end = .some(last)
         return last
@@ -70,9 +79,9 @@ struct Run {
     /// such records, or records from more than one agency. A CIN census return checked
     /// alone holds no notifications or visits, and saying so of every child is noise.
     mutating func judgesAbsence(of kinds: [RecordKind]) -> Bool {
-        if child.records.contains(where: { kinds.contains($0.kind) }) { return true }
+        if records.contains(where: { kinds.contains($0.kind) }) { return true }
         if let multiAgency { return multiAgency }
-        let many = child.isMultiAgency
+        let many = owner._withUnsafeGuaranteedRef { $0.isMultiAgency }
         multiAgency = many
         return many
     }

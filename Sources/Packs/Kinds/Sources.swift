@@ -70,11 +70,11 @@ struct RecordSource: Sendable {
     /// (when it does not depend on the trigger), in date order, then source order.
     func candidates(_ run: Run) -> [Candidate] {
         var out: [Candidate] = []
-        let records = run.child.records
+        let records = run.records
         for i in records.indices {
             let kind = records[i].kind
             for (p, part) in parts.enumerated() where part.kind == kind {
-                let r = RecordRef(child: run.child, index: i)
+                let r = run.ref(i)
                 guard let d = r.day(part.date) else { continue }
                 if !part.usesOuter, part.filter?(run.env(i)) == false { continue }
                 out.append(Candidate(day: d, index: i, part: p))

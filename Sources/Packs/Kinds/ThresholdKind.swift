@@ -79,7 +79,7 @@ enum ThresholdKind {
         }
 
         func observe(_ run: inout Run, _ out: inout Findings) {
-            let records = run.child.records
+            let records = run.records
             guard let person = records.indices.first(where: { records[$0].parent < 0 && records[$0].kind == .person })
                     ?? records.indices.first(where: { records[$0].parent < 0 }) else { return }
             let env = run.env(person)
@@ -88,7 +88,7 @@ enum ThresholdKind {
             total += 1
             guard count(env) else { return }
             counted += 1
-            if marks.count < 2 { marks.append(out.mark(RecordRef(child: run.child, index: person))) }
+            if marks.count < 2 { marks.append(out.mark(run.ref(person))) }
             if lastRun == nil { lastRun = run }
         }
 
