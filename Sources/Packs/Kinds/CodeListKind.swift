@@ -38,17 +38,15 @@ enum CodeListKind {
         guard let message = input.builder(selection.kinds, placeholders: codeList.placeholders) else { return nil }
         let fields = ["\(selection.kinds[0].name).\(field.key.name)"]
         // A list written in the rule is the same for every child: its set is built here,
-        // once. A list parameter may be configured, so it is read for each child that has
-        // a value to test. The list in words is made only for a finding.
+        // once. A list parameter may be configured, so it is read from the run for each
+        // value tested. The list in words is made only for a finding.
         if case .literal(let list) = codes {
             let allowed = CodeSet(list)
-            let test: @Sendable (String) -> Bool = { allowed.contains($0) }
-            return values(selection, field, message, fields: fields) { _ in (test, list) }
+            return values(selection, field, message, fields: fields, rejects: { _, text in !allowed.contains(text) },
+                          codes: { _ in list })
         }
-        return values(selection, field, message, fields: fields) { run in
-            let allowed = codes.value(run)
-            return ({ allowed.contains($0) }, allowed)
-        }
+        return values(selection, field, message, fields: fields, rejects: { run, text in !codes.value(run).contains(text) },
+                      codes: { run in codes.value(run) })
     }
 
     static func compilePattern(_ input: CaseInput) -> CompiledCase? {
@@ -77,32 +75,31 @@ enum CodeListKind {
             return nil
         }
         guard let message = input.builder(selection.kinds, placeholders: pattern.placeholders) else { return nil }
-        return values(selection, field, message, fields: ["\(selection.kinds[0].name).\(field.key.name)"]) { _ in (test, []) }
+        return values(selection, field, message, fields: ["\(selection.kinds[0].name).\(field.key.name)"],
+                      rejects: { _, text in !test(text) }, codes: { _ in [] })
     }
 
-    /// Reports each value of `field` in the selected records that `accept` rejects.
-    /// `accept` gives the test and the codes allowed (for the message), for one child.
+    /// Reports each value of `field` in the selected records that `rejects`; `codes` gives
+    /// the codes allowed, for the message. Both are called, not returned: a test handed
+    /// out for each child retained its context, a count the checking threads share.
     private static func values(_ selection: Selection, _ field: FieldAccess, _ message: Message.Builder, fields: [String],
-                               _ accept: @escaping @Sendable (Run) -> ((String) -> Bool, [String])) -> CompiledCase {
+                               rejects: @escaping @Sendable (Run, String) -> Bool,
+                               codes allowed: @escaping @Sendable (Run) -> [String]) -> CompiledCase {
         CompiledCase(check: .child { run, out in
-            var test: ((String) -> Bool)?
-            var codes: [String] = []
+            var codes: [String]?
             selection.each(run) { i in
                 guard let index = field.recordIndex(run.env(i)) else { return }
                 let record = run.ref(index)
                 // Tested in place: fields are copied out only from a record that holds a
                 // value to report (copying each matching field cost two a row).
-                let rejects = record.anyText(field.key) { text in
-                    if test == nil { (test, codes) = accept(run) }
-                    return !test!(text)
-                }
-                guard rejects, let test else { return }
+                guard record.anyText(field.key, { rejects(run, $0) }) else { return }
                 for f in record.all(field.key) {
-                    guard !f.text.isEmpty, !test(f.text) else { continue }
+                    guard !f.text.isEmpty, rejects(run, f.text) else { continue }
+                    if codes == nil { codes = allowed(run) }
                     var slots = Slots()
                     slots["value"] = Slots.value(f.text, personal: field.personal)
                     slots["field"] = "\(f.source.name)"
-                    slots["codes"] = "\(inWords(codes))"
+                    slots["codes"] = "\(inWords(codes ?? []))"
                     slots["record"] = "\(record.kind.name)"
                     out.report(message(slots, run, record: record), at: f, of: record)
                 }
