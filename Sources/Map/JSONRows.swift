@@ -14,8 +14,10 @@ public final class JSONRows: JSONHandler {
     private let rowName = Symbol("record")
     private var names: [String: Symbol] = [:]
     /// The previous record's key paths, slot by slot: records of one export repeat their
-    /// keys in the same order, so most keys are matched here without hashing.
-    private var recent: [(prefix: String, key: String, path: String, symbol: Symbol)] = []
+    /// keys in the same order, so most keys are matched here without hashing. A slot's
+    /// `parent` is the slot of the object it is in (-1: the record itself); a slot whose
+    /// parent was replaced in this record is replaced too (its path begins with the parent's).
+    private var recent: [(parent: Int, key: String, path: String, symbol: Symbol)] = []
     private var slot = 0
     public private(set) var syntaxError = false
 
@@ -41,7 +43,7 @@ public final class JSONRows: JSONHandler {
         var cells: [RowCell] = []
         cells.reserveCapacity(recent.count)
         slot = 0
-        flatten(members, prefix: "", into: &cells)
+        members.withUnsafeBufferPointer { flatten($0, parent: -1, replaced: false, into: &cells) }
         consumer.map(Row(name: rowName, number: count, start: node.position, cells: cells))
         return true
     }
@@ -53,31 +55,39 @@ public final class JSONRows: JSONHandler {
         return s
     }
 
-    private func flatten(_ members: [JSONMember], prefix: String, into cells: inout [RowCell]) {
-        for m in members {
-            let path: String, symbol: Symbol
-            if slot < recent.count, recent[slot].key == m.key, recent[slot].prefix == prefix {
-                (path, symbol) = (recent[slot].path, recent[slot].symbol)
-            } else {
-                path = prefix.isEmpty ? m.key : prefix + "." + m.key
-                symbol = self.symbol(path)
-                let entry = (prefix, m.key, path, symbol)
-                if slot < recent.count { recent[slot] = entry } else { recent.append(entry) }
-            }
+    /// An object's members, read in place (a copy of each retained its key and value), into
+    /// cells named by their key paths.
+    private func flatten(_ members: UnsafeBufferPointer<JSONMember>, parent: Int, replaced: Bool, into cells: inout [RowCell]) {
+        for m in members.indices {
+            let member = members.baseAddress! + m
+            let mine = slot
             slot += 1
-            add(m.value, path: path, symbol: symbol, at: m.keyPosition, into: &cells)
+            let hit = !replaced && mine < recent.count && recent.withUnsafeBufferPointer { $0[mine].parent == parent && $0[mine].key == member.pointee.key }
+            if !hit {
+                let key = member.pointee.key
+                let path = parent < 0 ? key : recent[parent].path + "." + key
+                let entry = (parent, key, path, symbol(path))
+                if mine < recent.count { recent[mine] = entry } else { recent.append(entry) }
+            }
+            add(member.pointer(to: \.value)!, slot: mine, replaced: !hit, at: member.pointee.keyPosition, into: &cells)
         }
     }
 
-    private func add(_ node: JSONNode, path: String, symbol: Symbol, at: TextPosition, into cells: inout [RowCell]) {
-        switch node.value {
+    /// A member's value as cells named by the path in `recent[slot]`: a scalar is one, an
+    /// array one per element, an object its members'.
+    private func add(_ node: UnsafePointer<JSONNode>, slot mine: Int, replaced: Bool, at: TextPosition, into cells: inout [RowCell]) {
+        switch node.pointee.value {
         case .null: break
-        case .object(let inner): flatten(inner, prefix: path, into: &cells)
-        case .array(let items): for item in items { add(item, path: path, symbol: symbol, at: item.position, into: &cells) }
+        case .object(let inner): inner.withUnsafeBufferPointer { flatten($0, parent: mine, replaced: replaced, into: &cells) }
+        case .array(let items):
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices { add(items.baseAddress! + i, slot: mine, replaced: replaced, at: items[i].position, into: &cells) }
+            }
         case .bool, .number, .string:
-            var valueAt = node.position
-            if case .string = node.value { valueAt.column += 1 }
-            cells.append(RowCell(name: symbol, text: node.value.scalarText ?? "", location: at, valuePosition: valueAt))
+            var valueAt = node.pointee.position
+            if case .string = node.pointee.value { valueAt.column += 1 }
+            let name = recent.withUnsafeBufferPointer { $0[mine].symbol }
+            cells.append(RowCell(name: name, text: node.pointee.value.scalarText ?? "", location: at, valuePosition: valueAt))
         }
     }
 
