@@ -101,4 +101,28 @@ func readJSON(_ text: String, _ records: JSONRecords, step: Int? = nil) -> JSONC
         let c = readJSON(String(repeating: "[", count: 600) + String(repeating: "]", count: 600), .lines)
         #expect(c.problems.first?.hasPrefix("values are nested more than 256 deep (the limit)") == true)
     }
+
+    @Test func stringsEndAndCountTheirCharactersWhereverTheirSpecialBytesFall() {
+        // Strings are scanned eight bytes at a time: each kind of byte that ends the fast
+        // scan, and characters of two and three bytes, at every offset of a word. The
+        // column of the value after the string counts characters, not bytes.
+        for k in 0..<20 {
+            let lead = String(repeating: "a", count: k)
+            for (inner, text, chars) in [("é", "é", 1), ("€", "€", 1), (#"\""#, "\"", 1), (#"\n"#, "\n", 1), ("", "", 0)] {
+                for tail in ["", "bcdefghijklmnop"] {
+                    let json = #"{"s": "\#(lead)\#(inner)\#(tail)", "n": 1}"#
+                    let escapes = inner.hasPrefix("\\") ? 1 : 0
+                    let column = 16 + k + chars + escapes + tail.count
+                    let c = readJSON(json, .lines)
+                    #expect(c.problems.isEmpty)
+                    #expect(c.records == ["/s@1:2=\(lead)\(text)\(tail)@1:7 /n@1:\(column - 5)=1@1:\(column)"], "k \(k), \(inner)")
+                }
+            }
+        }
+        // A control character anywhere in a word is refused where it stands.
+        for k in 0..<12 {
+            let c = readJSON("{\"s\": \"" + String(repeating: "a", count: k) + "\u{01}zzzzzzzz\"}", .lines)
+            #expect(c.problems == ["a control character inside a string@1:\(8 + k)"], "k \(k)")
+        }
+    }
 }
