@@ -382,16 +382,30 @@ public final class JSONReader {
         guard n > 0, n <= JSONReader.keyRoom else { return String(decoding: bytes, as: UTF8.self) }
         let slot = (n &* 31 &+ Int(bytes[0]) &* 7 &+ Int(bytes[n - 1])) & (JSONReader.keySlots - 1)
         let kept = keyBytes + slot * JSONReader.keyRoom
-        if keyLengths[slot] == n {
-            var i = 0
-            while i < n && kept[i] == bytes[i] { i += 1 }
-            if i == n { return recentKeys[slot] }
-        }
+        if keyLengths[slot] == n && JSONReader.same(kept, bytes.baseAddress!, n) { return recentKeys[slot] }
         let s = String(decoding: bytes, as: UTF8.self)
         kept.update(from: bytes.baseAddress!, count: n)
         keyLengths[slot] = n
         recentKeys[slot] = s
         return s
+    }
+
+    /// Whether `n` bytes (1 to `keyRoom`) at `a` and `b` are the same, compared a word at
+    /// a time (a last, partial word is read overlapping the one before).
+    @inline(__always)
+    static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        if n < 8 {
+            var i = 0
+            while i < n && a[i] == b[i] { i += 1 }
+            return i == n
+        }
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        var i = 0
+        while i + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        return i == n || ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
 
     private func peekOrEnd() throws -> UInt8? {
@@ -579,6 +593,7 @@ public final class JSONReader {
         p += 1
         var members: [JSONMember] = []
         members.reserveCapacity(16)
+        var keys: UInt64 = 0
         try skipSpace()
         if try peek() == UInt8(ascii: "}") {
             p += 1
@@ -599,9 +614,11 @@ public final class JSONReader {
             guard colon == UInt8(ascii: ":") else { throw syntaxHere("expected ':' after the key, found \(describe(colon))") }
             p += 1
             let v = try value()
-            // Keys are compared by length and first byte before their text.
-            let count = key.utf8.count, first = key.utf8.first
-            if let earlier = members.first(where: { $0.key.utf8.count == count && $0.key.utf8.first == first && $0.key == key }) {
+            // An earlier key of the same length and first byte sets the same bit of `keys`:
+            // only then are the earlier keys compared (most objects have no duplicate).
+            let bit: UInt64 = 1 << UInt64((key.utf8.count &* 31 &+ Int(key.utf8.withContiguousStorageIfAvailable { $0.first ?? 0 } ?? 0)) & 63)
+            defer { keys |= bit }
+            if keys & bit != 0, let earlier = members.first(where: { $0.key == key }) {
                 pending.append(JSONProblem(kind: .duplicateKey(first: earlier.keyPosition),
                                            message: "duplicate key '\(key)' in this object; the first is used", position: keyAt))
             } else {

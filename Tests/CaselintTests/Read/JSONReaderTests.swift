@@ -59,15 +59,21 @@ func readJSON(_ text: String, _ records: JSONRecords, step: Int? = nil) -> JSONC
             #"{"ayb": 4, "axb": 5, "\#(long)": 6, "\#(long)x": 7}"#,
             #"{"a\u0078b": 8, "é": 9, "e": 10, "nhsNumber": 11}"#,
             "{\"a\u{FF}b\": 12, \"axb\": 13}",
+            // Of eight bytes or more (compared a word at a time): differing in the first
+            // word, in a middle one, or only in the last, partial word.
+            #"{"abcdefghijklXnopqz": 14, "abcdefgXijklmnopqz": 15, "abcdefghijklmnopqXsz": 16}"#,
+            #"{"abcdefghijklmnopqrsz": 17, "abcdefghijklmnopqz": 18, "abcdefghijklmnopqrsz": 19}"#,
         ]
         let c = readJSON("[" + records.joined(separator: ",\n") + "]", .array)
-        #expect(c.problems.isEmpty)
+        #expect(c.problems == ["duplicate key 'abcdefghijklmnopqrsz' in this object; the first is used@6:56"])
         let keys = c.records.map { $0.split(separator: " ").map { String($0.split(separator: "@")[0].dropFirst()) } }
         #expect(keys == [
             ["axb", "ayb", "nhsNumber"],
             ["ayb", "axb", long, long + "x"],
             ["axb", "é", "e", "nhsNumber"],
             ["a\u{FF}b", "axb"],
+            ["abcdefghijklXnopqz", "abcdefgXijklmnopqz", "abcdefghijklmnopqXsz"],
+            ["abcdefghijklmnopqrsz", "abcdefghijklmnopqz"],
         ])
     }
 
