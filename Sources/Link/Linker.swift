@@ -129,28 +129,51 @@ public struct LinkBuilder: Sendable {
         var keyCount = 0
         for i in range { keyCount += fragments[i].keys.count }
         owner.reserve(keyCount)
-        for i in range {
-            for k in fragments[i].keys.indices {
-                let key = fragments[i].keys[k].key
-                var hash = TextHash(UInt64(key.kind.rawValue) + 1)
-                hash.add(key.value)
-                let here = IndexTable.Position(index: Int32(i), part: Int32(k))
-                guard let known = owner.findOrAdd(hash: hash.value, here, matches: {
-                    fragments[Int($0.index)].keys[Int($0.part)].key == key
-                }) else { continue }
-                let o = Int(known.index)
-                let a = state.find(i), b = state.find(o)
-                if a == b { continue }
-                if let clash = state.clash(a, b) {
-                    if reported.insert(key).inserted {
-                        conflicts.append(Linker.conflict(key, at: fragments[i].keys[k].location, clash: clash,
-                                                         here: state.strong(a, clash)!, there: state.strong(b, clash)!,
-                                                         keyOwner: fragments[o].keys[Int(known.part)].location))
-                    }
-                    continue
-                }
-                state.union(a, b)
+        // In batches whose slots are read first, all together (`IndexTable.touch`): the
+        // table outgrows the cache, and one look-up after another each waited for memory.
+        var hashes: [UInt64] = []
+        var batchStart = range.lowerBound
+        while batchStart < range.upperBound {
+            let batch = batchStart..<min(batchStart + 256, range.upperBound)
+            batchStart = batch.upperBound
+            hashes.removeAll(keepingCapacity: true)
+            for i in batch {
+                for k in fragments[i].keys.indices { hashes.append(LinkBuilder.hash(fragments[i].keys[k].key)) }
             }
+            owner.touch(hashes)
+            var next = 0
+            for i in batch { index(i, fragments, hashes: hashes, next: &next) }
+        }
+    }
+
+    private static func hash(_ key: LinkKey) -> UInt64 {
+        var hash = TextHash(UInt64(key.kind.rawValue) + 1)
+        hash.add(key.value)
+        return hash.value
+    }
+
+    /// Indexes fragment `i`'s identifiers, whose hashes are `hashes[next...]`.
+    private mutating func index(_ i: Int, _ fragments: ChunkedList<FragmentIdentity>, hashes: [UInt64], next: inout Int) {
+        for k in fragments[i].keys.indices {
+            let key = fragments[i].keys[k].key
+            let hash = hashes[next]
+            next += 1
+            let here = IndexTable.Position(index: Int32(i), part: Int32(k))
+            guard let known = owner.findOrAdd(hash: hash, here, matches: {
+                fragments[Int($0.index)].keys[Int($0.part)].key == key
+            }) else { continue }
+            let o = Int(known.index)
+            let a = state.find(i), b = state.find(o)
+            if a == b { continue }
+            if let clash = state.clash(a, b) {
+                if reported.insert(key).inserted {
+                    conflicts.append(Linker.conflict(key, at: fragments[i].keys[k].location, clash: clash,
+                                                     here: state.strong(a, clash)!, there: state.strong(b, clash)!,
+                                                     keyOwner: fragments[o].keys[Int(known.part)].location))
+                }
+                continue
+            }
+            state.union(a, b)
         }
     }
 
