@@ -62,7 +62,8 @@ public final class JSONRows: JSONHandler {
             let member = members.baseAddress! + m
             let mine = slot
             slot += 1
-            let hit = !replaced && mine < recent.count && recent.withUnsafeBufferPointer { $0[mine].parent == parent && $0[mine].key == member.pointee.key }
+            let hit = !replaced && mine < recent.count
+                && recent.withUnsafeBufferPointer { $0[mine].parent == parent && $0[mine].key == member.pointee.key }
             if !hit {
                 let key = member.pointee.key
                 let path = parent < 0 ? key : recent[parent].path + "." + key
