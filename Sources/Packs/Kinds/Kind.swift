@@ -50,9 +50,14 @@ extension Message {
         let parameters: [PackParameter]
 
         func callAsFunction(_ slots: Slots, _ run: Run, record: RecordRef?) -> Message {
+            self(slots, run.shared, record: record)
+        }
+
+        /// The message with the return's parameter values, for a finding about no one child.
+        func callAsFunction(_ slots: Slots, _ shared: Unmanaged<RunShared>, record: RecordRef?) -> Message {
             template.render { name in
                 if let v = slots[name] { return v }
-                if let p = parameters.first(where: { $0.name == name }) { return "\(run.shared.param(p.slot).description)" }
+                if let p = parameters.first(where: { $0.name == name }) { return "\(shared.param(p.slot).description)" }
                 if let record, let spec = Schema.field(named: name) {
                     guard let text = record.text(spec.key) else { return "none" }
                     return Slots.value(text, personal: spec.personal)

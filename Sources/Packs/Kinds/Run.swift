@@ -39,7 +39,8 @@ extension Unmanaged where Instance == RunShared {
 /// kinds ask of a child, worked out at most once (the end of its data, whether absence
 /// can be judged). It borrows the child, which its caller holds for the whole run, and
 /// what the return shares (see `RunShared`): holding the child retained it for each pack
-/// rule, a count the return-level thread updates at the same time.
+/// rule, a count the return-level thread updates at the same time. So a `Run` lives only
+/// for the call it was made for; keep what the return shares, not the `Run`.
 struct Run {
     private let owner: Unmanaged<Child>
     let shared: Unmanaged<RunShared>

@@ -69,7 +69,9 @@ enum ThresholdKind {
         var total = 0
         var counted = 0
         var marks: [Mark] = []
-        var lastRun: Run?
+        /// What the return shares, for the finding at the end (a `Run` borrows its child
+        /// and must not outlive the call it was made for).
+        var shared: RunShared?
 
         init(count: @escaping Pred, of: Pred?, limit: Limit, message: Message.Builder) {
             self.count = count
@@ -89,11 +91,12 @@ enum ThresholdKind {
             guard count(env) else { return }
             counted += 1
             if marks.count < 2 { marks.append(out.mark(run.ref(person))) }
-            if lastRun == nil { lastRun = run }
+            if shared == nil { shared = run.shared.takeUnretainedValue() }
         }
 
         func finish(_ out: inout Findings) {
-            guard total > 0, let run = lastRun, let first = marks.first else { return }
+            guard total > 0, let kept = shared, let first = marks.first else { return }
+            let common = Unmanaged.passUnretained(kept)  // held by `shared` throughout
             let share = 100 * Double(counted) / Double(total)
             var slots = Slots()
             slots["count"] = "\(counted)"
@@ -103,17 +106,17 @@ enum ThresholdKind {
             switch limit {
             case .share(let slot, let literal):
                 var max = literal
-                if let slot, case .share(let p) = run.shared.param(slot) { max = p }
+                if let slot, case .share(let p) = common.param(slot) { max = p }
                 guard share > max else { return }
                 slots["max"] = "\(ParameterValue.percent(max))"
             case .count(let slot, let literal):
                 var max = literal
-                if let slot, case .integer(let n) = run.shared.param(slot) { max = n }
+                if let slot, case .integer(let n) = common.param(slot) { max = n }
                 guard counted > max else { return }
                 slots["max"] = "\(max)"
             }
             let notes = marks.dropFirst().map { out.note("the next child counted is here", at: $0) }
-            out.reportReturn(message(slots, run, record: nil), at: first, notes: notes)
+            out.reportReturn(message(slots, common, record: nil), at: first, notes: notes)
         }
     }
 }
