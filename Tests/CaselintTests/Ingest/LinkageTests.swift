@@ -14,6 +14,9 @@ import Testing
         #expect(CheckCharacters.isValidUPN("T850728973744"))
         #expect(!CheckCharacters.isValidUPN("A850728973744"))
         #expect(!CheckCharacters.isValidNHSNumber("94347659190"))
+        // Longer than a small string: read from its heap storage.
+        #expect(CheckCharacters.isValidNHSNumber("943     476     5919"))
+        #expect(!CheckCharacters.isValidNHSNumber("943     476     5918"))
         #expect(CheckCharacters.normalisedNHSNumber("943 476-5919") == "9434765919")
         #expect(CheckCharacters.normalisedNHSNumber("943 476 59199") == nil)
         #expect(CheckCharacters.normalisedNHSNumber("943 476 591x") == nil)
