@@ -440,7 +440,13 @@ public final class JSONReader {
     /// `interned`: look the text up among recent keys before making a `String` of it.
     private func string(interned: Bool = false) throws -> String {
         let open = p
-        let openPosition = position(at: open)
+        // The opening quote's position, worked out only for an error (a string holds no
+        // line break, so the line is still this one).
+        let continuationAtOpen = continuation
+        func endOfFile() -> Syntax {
+            let column = UInt32(max(open - lineStart - continuationAtOpen + 1, 1))
+            return Syntax(message: "unexpected end of file inside a string that starts here", position: TextPosition(line: line, column: column))
+        }
         p += 1  // the opening quote
         let start = p
         // Fast path: no escapes. Locals keep the loop free of property accesses. Eight bytes
@@ -469,7 +475,7 @@ public final class JSONReader {
         p = q
         continuation += cont
         if p >= length {
-            if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: openPosition) }
+            if eof { throw endOfFile() }
             throw NeedMore()
         }
         let b = buffer[p]
@@ -486,7 +492,7 @@ public final class JSONReader {
         scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: p - start))
         while true {
             if p >= length {
-                if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: openPosition) }
+                if eof { throw endOfFile() }
                 throw NeedMore()
             }
             let b = buffer[p]
@@ -504,7 +510,7 @@ public final class JSONReader {
                 continue
             }
             if p + 1 >= length {
-                if eof { throw Syntax(message: "unexpected end of file inside a string that starts here", position: openPosition) }
+                if eof { throw endOfFile() }
                 throw NeedMore()
             }
             let e = buffer[p + 1]

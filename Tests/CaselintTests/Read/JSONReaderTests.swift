@@ -131,4 +131,15 @@ func readJSON(_ text: String, _ records: JSONRecords, step: Int? = nil) -> JSONC
             #expect(c.problems == ["a control character inside a string@1:\(8 + k)"], "k \(k)")
         }
     }
+
+    /// A file that ends inside a string is reported at its opening quote, counted in
+    /// characters however many bytes the string and the text before it took.
+    @Test func endOfFileInsideAStringIsReportedAtItsQuote() {
+        for tail in ["abc", "é", "ééééééééé", "a\\nb"] {
+            for step in [nil, 1, 3] {
+                let c = readJSON("[{\"é\": \"" + tail, .array, step: step)
+                #expect(c.problems == ["unexpected end of file inside a string that starts here@1:8"], "\(tail) \(String(describing: step))")
+            }
+        }
+    }
 }
