@@ -85,22 +85,6 @@ public final class Child: @unchecked Sendable {
         }
     }
 
-    /// Reads a byte of each cache line of the child's storage (header, fields, records)
-    /// and returns their sum. A thread about to check children that another built reads
-    /// a batch of them so first: those loads do not depend on one another, and their waits
-    /// for memory overlap instead of coming one after another as each child is checked.
-    public func touch() -> UInt8 {
-        let start = UnsafeRawPointer(Unmanaged.passUnretained(self).toOpaque())
-        let end = UnsafeRawPointer(recordBase + Int(header.recordCount))
-        var sum: UInt8 = 0
-        var p = start
-        while p < end {
-            sum &+= p.load(as: UInt8.self)
-            p += 64
-        }
-        return sum
-    }
-
     @inlinable public var location: SourceLocation { header.location }
     @inlinable public var ordinal: Int32 { header.ordinal }
     @inlinable public var source: Symbol { header.source }

@@ -36,28 +36,16 @@ final class ChildBatches {
         var observed: [[Diagnostic]] = []
         var linkedObserved: [[Diagnostic]] = []
         let done = DispatchSemaphore(value: 0)
-        /// What `touch` read on each thread, kept so that the reading is not left out.
-        private var touchedHere: UInt8 = 0, touchedThere: UInt8 = 0
 
         func check(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?, _ guess: InlineLinking?) {
-            touchedHere = touch()
             checked = each { checker.check($0) }
             if let linkedChecker, guess?.hasFailed != true { linkedChecked = each { linkedChecker.check($0) } }
         }
 
         func observe(_ checker: ReturnChecker, _ linkedChecker: ReturnChecker?, _ guess: InlineLinking?, _ collect: Collector?) {
-            touchedThere = touch()
             collect?.all(children)
             observed = each { checker.observe($0) }
             if let linkedChecker, guess?.hasFailed != true { linkedObserved = each { linkedChecker.observe($0) } }
-        }
-
-        /// Reads the batch's children into this core's cache, all before any is checked
-        /// (`Child.touch`): the mapping thread wrote them.
-        private func touch() -> UInt8 {
-            var sum: UInt8 = 0
-            for s in each({ $0.touch() }) { sum &+= s }
-            return sum
         }
 
         /// `body` of each child, which is borrowed from the batch (that holds it until it
