@@ -33,8 +33,8 @@ public enum CheckCharacters {
     /// Read from the string's bytes in place: walking its `utf8` view a byte at a time
     /// cost about fifty instructions a byte.
     private static func nhsDigits(_ text: String) -> TenDigits? {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ digits(of: $0) }) { return found }
-        return Array(text.utf8).withUnsafeBufferPointer { digits(of: $0) }
+        var text = text
+        return text.withUTF8 { digits(of: $0) }
     }
 
     private static func digits(of bytes: UnsafeBufferPointer<UInt8>) -> TenDigits? {
