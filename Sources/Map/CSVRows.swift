@@ -16,6 +16,8 @@ public final class CSVRows: CSVHandler {
     /// Cells' strings found again by their bytes, per column (most values repeat).
     private let texts = ShortTexts()
     private let rowName = Symbol("row")
+    /// Rows and findings not yet handed to `consumer`.
+    private var batch = RowBatch()
 
     public convenience init(layout: RowLayout, file: FileID, sink: RecordSink) {
         self.init(mapper: RowMapper(layout: layout, file: file, sink: sink), file: file)
@@ -49,8 +51,6 @@ public final class CSVRows: CSVHandler {
             }
             return
         }
-        var cells: [RowCell] = []
-        cells.reserveCapacity(names.count)
         // A record of ASCII (most of any export) has no field to check for UTF-8.
         var checksText = !reportedEncoding && !record.isASCII
         for i in 0..<min(record.count, names.count) where wanted[i] {
@@ -63,14 +63,15 @@ public final class CSVRows: CSVHandler {
                            "text that is not valid UTF-8 (the first such value in the file); if the file is Windows-1252, say so with `encoding: windows-1252` in its profile",
                            at: record.valuePosition(i))
             }
-            cells.append(RowCell(name: names[i], text: texts.text(bytes, column: i) { record.string(i) }, location: record.position(i),
+            batch.append(RowCell(name: names[i], text: texts.text(bytes, column: i) { record.string(i) }, location: record.position(i),
                                  valuePosition: record.valuePosition(i), splits: true))
         }
-        consumer.map(Row(name: rowName, number: Int32(record.number), start: record.position, cells: cells))
+        batch.endRow(Row(name: rowName, number: Int32(record.number), start: record.position))
+        if batch.rowCount >= RowBatch.size { batch.handOn(to: consumer) }
     }
 
     public func problem(_ problem: CSVProblem) {
-        consumer.diagnostic(CSVRows.diagnostic(problem, file: file))
+        batch.append(CSVRows.diagnostic(problem, file: file))
     }
 
     /// The diagnostic for a reader problem (CSV001 ragged row, CSV002 stray quote, CSV003
@@ -87,10 +88,13 @@ public final class CSVRows: CSVHandler {
                           location: SourceLocation(file: file, line: problem.position.line, column: problem.position.column))
     }
 
-    public func finish() { consumer.finish() }
+    public func finish() {
+        batch.handOn(to: consumer)
+        consumer.finish()
+    }
 
     private func diagnostic(_ rule: String, _ severity: Severity, _ message: Message, at p: TextPosition) {
-        consumer.diagnostic(Diagnostic(ruleID: rule, severity: severity, message: message,
-                                   location: SourceLocation(file: file, line: p.line, column: p.column)))
+        batch.append(Diagnostic(ruleID: rule, severity: severity, message: message,
+                                location: SourceLocation(file: file, line: p.line, column: p.column)))
     }
 }

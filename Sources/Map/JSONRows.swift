@@ -19,6 +19,8 @@ public final class JSONRows: JSONHandler {
     /// parent was replaced in this record is replaced too (its path begins with the parent's).
     private var recent: [(parent: Int, key: String, path: String, symbol: Symbol)] = []
     private var slot = 0
+    /// Rows and findings not yet handed to `consumer`.
+    private var batch = RowBatch()
     public private(set) var syntaxError = false
 
     public convenience init(layout: RowLayout, file: FileID, sink: RecordSink) {
@@ -40,11 +42,10 @@ public final class JSONRows: JSONHandler {
             diagnostic("JSON003", .error, "a record must be an object of keys and values; this one is not checked", at: node.position)
             return true
         }
-        var cells: [RowCell] = []
-        cells.reserveCapacity(recent.count)
         slot = 0
-        members.withUnsafeBufferPointer { flatten($0, parent: -1, replaced: false, into: &cells) }
-        consumer.map(Row(name: rowName, number: count, start: node.position, cells: cells))
+        members.withUnsafeBufferPointer { flatten($0, parent: -1, replaced: false) }
+        batch.endRow(Row(name: rowName, number: count, start: node.position))
+        if batch.rowCount >= RowBatch.size { batch.handOn(to: consumer) }
         return true
     }
 
@@ -57,7 +58,7 @@ public final class JSONRows: JSONHandler {
 
     /// An object's members, read in place (a copy of each retained its key and value), into
     /// cells named by their key paths.
-    private func flatten(_ members: UnsafeBufferPointer<JSONMember>, parent: Int, replaced: Bool, into cells: inout [RowCell]) {
+    private func flatten(_ members: UnsafeBufferPointer<JSONMember>, parent: Int, replaced: Bool) {
         for m in members.indices {
             let member = members.baseAddress! + m
             let mine = slot
@@ -70,25 +71,25 @@ public final class JSONRows: JSONHandler {
                 let entry = (parent, key, path, symbol(path))
                 if mine < recent.count { recent[mine] = entry } else { recent.append(entry) }
             }
-            add(member.pointer(to: \.value)!, slot: mine, replaced: !hit, at: member.pointee.keyPosition, into: &cells)
+            add(member.pointer(to: \.value)!, slot: mine, replaced: !hit, at: member.pointee.keyPosition)
         }
     }
 
     /// A member's value as cells named by the path in `recent[slot]`: a scalar is one, an
     /// array one per element, an object its members'.
-    private func add(_ node: UnsafePointer<JSONNode>, slot mine: Int, replaced: Bool, at: TextPosition, into cells: inout [RowCell]) {
+    private func add(_ node: UnsafePointer<JSONNode>, slot mine: Int, replaced: Bool, at: TextPosition) {
         switch node.pointee.value {
         case .null: break
-        case .object(let inner): inner.withUnsafeBufferPointer { flatten($0, parent: mine, replaced: replaced, into: &cells) }
+        case .object(let inner): inner.withUnsafeBufferPointer { flatten($0, parent: mine, replaced: replaced) }
         case .array(let items):
             items.withUnsafeBufferPointer { items in
-                for i in items.indices { add(items.baseAddress! + i, slot: mine, replaced: replaced, at: items[i].position, into: &cells) }
+                for i in items.indices { add(items.baseAddress! + i, slot: mine, replaced: replaced, at: items[i].position) }
             }
         case .bool, .number, .string:
             var valueAt = node.pointee.position
             if case .string = node.pointee.value { valueAt.column += 1 }
             let name = recent.withUnsafeBufferPointer { $0[mine].symbol }
-            cells.append(RowCell(name: name, text: node.pointee.value.scalarText ?? "", location: at, valuePosition: valueAt))
+            batch.append(RowCell(name: name, text: node.pointee.value.scalarText ?? "", location: at, valuePosition: valueAt))
         }
     }
 
@@ -97,7 +98,7 @@ public final class JSONRows: JSONHandler {
         case .syntax, .tooDeep, .tooLarge: syntaxError = true
         case .duplicateKey: break
         }
-        consumer.diagnostic(JSONRows.diagnostic(problem, file: file))
+        batch.append(JSONRows.diagnostic(problem, file: file))
     }
 
     /// The diagnostic for a reader problem (JSON001 syntax, JSON002 duplicate key).
@@ -116,11 +117,14 @@ public final class JSONRows: JSONHandler {
         }
     }
 
-    public func finish() { consumer.finish() }
+    public func finish() {
+        batch.handOn(to: consumer)
+        consumer.finish()
+    }
 
     private func loc(_ p: TextPosition) -> SourceLocation { SourceLocation(file: file, line: p.line, column: p.column) }
 
     private func diagnostic(_ rule: String, _ severity: Severity, _ message: Message, at p: TextPosition) {
-        consumer.diagnostic(Diagnostic(ruleID: rule, severity: severity, message: message, location: loc(p)))
+        batch.append(Diagnostic(ruleID: rule, severity: severity, message: message, location: loc(p)))
     }
 }

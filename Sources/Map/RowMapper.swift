@@ -2,44 +2,6 @@ import Check
 import Model
 import Read
 
-/// One value of a row as a reader found it.
-public struct RowCell {
-    /// The source's name for it: CSV column, JSON key path (`child.nhs`), XML element path.
-    public var name: Symbol
-    public var text: String
-    /// The cell, key or element.
-    public var location: TextPosition
-    /// Where the value's text starts.
-    public var valuePosition: TextPosition
-    /// A CSV cell may hold several values of a repeating field, split by the layout's
-    /// separator; JSON arrays and repeated XML elements arrive as separate cells.
-    public var splits: Bool
-
-    public init(name: Symbol, text: String, location: TextPosition, valuePosition: TextPosition, splits: Bool = false) {
-        self.name = name
-        self.text = text
-        self.location = location
-        self.valuePosition = valuePosition
-        self.splits = splits
-    }
-}
-
-/// One row: a CSV record, a JSON record object, an XML record element.
-public struct Row {
-    /// The row's own name and number in its source (`row` 42, `record` 7), for logical paths.
-    public var name: Symbol
-    public var number: Int32
-    public var start: TextPosition
-    public var cells: [RowCell]
-
-    public init(name: Symbol, number: Int32, start: TextPosition, cells: [RowCell]) {
-        self.name = name
-        self.number = number
-        self.start = start
-        self.cells = cells
-    }
-}
-
 /// Maps rows into children, following a `RowLayout`.
 ///
 /// Consecutive rows about the same child (the same identifiers) become one `Child`
@@ -190,8 +152,15 @@ public final class RowMapper: RowConsumer {
         return resolved.count - 1
     }
 
-    /// Maps one row.
-    public func map(_ row: Row) {
+    /// Maps a batch's rows and hands on its findings, in order. The batch is left as it is.
+    public func map(_ batch: inout RowBatch) { map(batch) }
+
+    public func map(_ batch: RowBatch) {
+        batch.forEach(row: { map($0, cells: $1) }, finding: { sink.diagnostic($0) })
+    }
+
+    /// Maps one row, whose cells are lent: read in place, not copied.
+    public func map(_ row: Row, cells: UnsafeBufferPointer<RowCell>) {
         var kindCell = -1, agencyCell = -1
         slots.removeAll(keepingCapacity: true)
         while rowIDBits != 0 {
@@ -199,31 +168,29 @@ public final class RowMapper: RowConsumer {
             rowIDBits &= rowIDBits - 1
         }
         var rowIDCell = -1
-        row.cells.withUnsafeBufferPointer { cells in
-            for c in cells.indices {
-                let slot = resolvedRefs[resolve(cells[c].name)]
-                slots.append(slot)
-                slot._withUnsafeGuaranteedRef { r in
-                    if r.isKind { kindCell = c }
-                    if r.isAgency { agencyCell = c }
-                    if r.isRowID && rowIDCell < 0 { rowIDCell = c }
-                    if r.hasIdentifier {
-                        for u in r.targets {
-                            let i = u._withUnsafeGuaranteedRef { $0.identifier }
-                            if i >= 0 && rowIDBits & (1 << i) == 0 {
-                                rowIDs[i] = trimmed(cells.baseAddress![c].text)
-                                if !rowIDs[i].isEmpty { rowIDBits |= 1 << i }
-                            }
+        for c in cells.indices {
+            let slot = resolvedRefs[resolve(cells[c].name)]
+            slots.append(slot)
+            slot._withUnsafeGuaranteedRef { r in
+                if r.isKind { kindCell = c }
+                if r.isAgency { agencyCell = c }
+                if r.isRowID && rowIDCell < 0 { rowIDCell = c }
+                if r.hasIdentifier {
+                    for u in r.targets {
+                        let i = u._withUnsafeGuaranteedRef { $0.identifier }
+                        if i >= 0 && rowIDBits & (1 << i) == 0 {
+                            rowIDs[i] = trimmed(cells.baseAddress![c].text)
+                            if !rowIDs[i].isEmpty { rowIDBits |= 1 << i }
                         }
                     }
                 }
             }
         }
-        guard let kind = kindOf(row, kindCell < 0 ? nil : row.cells[kindCell]) else { return }
+        guard let kind = kindOf(row, kindCell < 0 ? nil : cells[kindCell]) else { return }
         rowsMapped += 1
         rowKind = kind
-        rowOwnID = rowIDCell < 0 ? nil : trimmed(row.cells[rowIDCell].text)
-        let agency = agencyOf(agencyCell < 0 ? nil : row.cells[agencyCell])
+        rowOwnID = rowIDCell < 0 ? nil : trimmed(cells[rowIDCell].text)
+        let agency = agencyOf(agencyCell < 0 ? nil : cells[agencyCell])
 
         // Which child: consecutive rows with the same identifiers are one fragment.
         if !inGroup || rowIDBits == 0 || !sameIDs() {
@@ -231,7 +198,7 @@ public final class RowMapper: RowConsumer {
             fragments += 1
             let root: RecordKind = kind == .person ? .person : .identity
             group.reset(kind: root, source: row.name, location: loc(row.start), agency: agency, ordinal: row.number,
-                        records: 2, fields: row.cells.count + 2)
+                        records: 2, fields: cells.count + 2)
             inGroup = true
             swap(&groupIDs, &rowIDs)
             swap(&groupIDBits, &rowIDBits)
@@ -243,10 +210,8 @@ public final class RowMapper: RowConsumer {
         // to the end of the group's.
         let ownStart = group.fields.count
         // Cells and their plans are borrowed, not copied: this runs for every cell.
-        row.cells.withUnsafeBufferPointer { cells in
-            for c in cells.indices {
-                slots[c]._withUnsafeGuaranteedRef { add(cells.baseAddress! + c, as: $0, kind: kind) }
-            }
+        for c in cells.indices {
+            slots[c]._withUnsafeGuaranteedRef { add(cells.baseAddress! + c, as: $0, kind: kind) }
         }
         if kind != .person && kind != .identity {
             var n: Int32 = 1
@@ -314,9 +279,6 @@ public final class RowMapper: RowConsumer {
             }
         }
     }
-
-    /// A finding of the row source, handed on in its place among the rows.
-    public func diagnostic(_ diagnostic: Diagnostic) { sink.diagnostic(diagnostic) }
 
     /// Hands the last fragment to the sink. Call at the end of the source.
     public func finish() {

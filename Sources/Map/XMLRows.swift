@@ -90,7 +90,7 @@ public final class XMLRows: XMLEventHandler {
         if inRecord {
             inRecord = false
             count += 1
-            mapper.map(Row(name: name, number: count, start: recordStart, cells: cells))
+            cells.withUnsafeBufferPointer { mapper.map(Row(name: name, number: count, start: recordStart), cells: $0) }
         }
         if !stack.isEmpty { stack.removeLast() }
     }

@@ -7,9 +7,10 @@ import Testing
 @Suite struct JSONRowsTests {
     /// Keeps the rows instead of mapping them.
     final class Rows: RowConsumer {
-        var rows: [Row] = []
-        func map(_ row: Row) { rows.append(row) }
-        func diagnostic(_ diagnostic: Diagnostic) {}
+        var cells: [[String]] = []
+        func map(_ batch: inout RowBatch) {
+            batch.forEach(row: { _, cells in self.cells.append(cells.map { "\($0.name.name)=\($0.text)" }) }, finding: { _ in })
+        }
         func finish() {}
     }
 
@@ -17,7 +18,8 @@ import Testing
         let kept = Rows()
         let rows = JSONRows(mapper: RowMapper(layout: .interchange, file: FileID(0), sink: Collected()), consumer: kept, file: FileID(0))
         try JSONReader.read(.memory(Array(json.utf8)), records: .array, handler: rows)
-        return kept.rows.map { $0.cells.map { "\($0.name.name)=\($0.text)" } }
+        rows.finish()
+        return kept.cells
     }
 
     @Test func keyPathsFollowEachRecordsOwnNesting() throws {
