@@ -46,12 +46,10 @@ public struct RowBatch {
     /// Rows a source gathers before handing them on.
     public static let size = 256
 
-    /// A row (its cells are `cells[cellStart..<cellEnd]`), or a finding when `finding >= 0`.
-    private struct Entry {
-        var row: Row
-        var cellStart: Int32
-        var cellEnd: Int32
-        var finding: Int32
+    /// A row with where its cells are in `cells`, or a finding by its place in `findings`.
+    private enum Entry {
+        case row(Row, cellStart: Int32, cellEnd: Int32)
+        case finding(Int32)
     }
 
     private var entries: [Entry] = []
@@ -63,22 +61,21 @@ public struct RowBatch {
 
     public init() {}
 
-    public var isEmpty: Bool { entries.isEmpty && cells.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty }
 
     /// Adds a cell to the row being added.
     public mutating func append(_ cell: RowCell) { cells.append(cell) }
 
     /// Ends the row being added: the cells appended since the last row are its.
     public mutating func endRow(_ row: Row) {
-        entries.append(Entry(row: row, cellStart: Int32(rowStart), cellEnd: Int32(cells.count), finding: -1))
+        entries.append(.row(row, cellStart: Int32(rowStart), cellEnd: Int32(cells.count)))
         rowStart = cells.count
         rowCount += 1
     }
 
     /// Adds a finding of the source after the rows added so far.
     public mutating func append(_ finding: Diagnostic) {
-        entries.append(Entry(row: Row(name: Symbol(rawValue: 0), number: 0, start: TextPosition(line: 0, column: 0)),
-                             cellStart: 0, cellEnd: 0, finding: Int32(findings.count)))
+        entries.append(.finding(Int32(findings.count)))
         findings.append(finding)
     }
 
@@ -102,11 +99,10 @@ public struct RowBatch {
     /// The rows with their cells, and the findings, in the order they were added.
     public func forEach(row: (Row, UnsafeBufferPointer<RowCell>) -> Void, finding: (Diagnostic) -> Void) {
         cells.withUnsafeBufferPointer { all in
-            for e in entries {
-                if e.finding >= 0 {
-                    finding(findings[Int(e.finding)])
-                } else {
-                    row(e.row, UnsafeBufferPointer(rebasing: all[Int(e.cellStart)..<Int(e.cellEnd)]))
+            for entry in entries {
+                switch entry {
+                case .row(let r, let start, let end): row(r, UnsafeBufferPointer(rebasing: all[Int(start)..<Int(end)]))
+                case .finding(let i): finding(findings[Int(i)])
                 }
             }
         }

@@ -350,18 +350,16 @@ public struct Linter: Sendable {
             mapper.finish()
         case .csv(let layout, _, let delimiter, let encoding):
             let mapper = RowMapper(layout: layout, file: id, sink: sink)
-            let thread = mappingThread(for: path, mapper)
-            defer { thread?.drain() }
-            let rows = CSVRows(mapper: mapper, consumer: thread, file: id)
+            let rows = CSVRows(mapper: mapper, consumer: mappingThread(for: path, mapper), file: id)
+            // Also when the reading fails part way: the rows read so far are mapped, and
+            // a mapping thread ends before the mapper is used again.
+            defer { rows.finish() }
             try ByteSource.file(path) { try CSVReader.read($0, delimiter: delimiter, encoding: encoding, handler: rows, limits: limits) }
-            rows.finish()
         case .json(let layout, _, let records):
             let mapper = RowMapper(layout: layout, file: id, sink: sink)
-            let thread = mappingThread(for: path, mapper)
-            defer { thread?.drain() }
-            let rows = JSONRows(mapper: mapper, consumer: thread, file: id)
+            let rows = JSONRows(mapper: mapper, consumer: mappingThread(for: path, mapper), file: id)
+            defer { rows.finish() }
             try ByteSource.file(path) { try JSONReader.read($0, records: records, handler: rows, limits: limits) }
-            rows.finish()
         case .xmlRows(let layout, _, let recordPath, let kindFromName):
             let rows = XMLRows(layout: layout, recordPath: recordPath, kindFromName: kindFromName, file: id, sink: sink, limits: limits)
             defer { rows.finish() }

@@ -56,9 +56,8 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
         mapper.finish()
     }
 
-    /// Waits for the batches handed over and ends the thread (also when the source stopped
-    /// on an error, so that nothing maps behind the caller's back). Safe to call more than once.
-    func drain() {
+    /// Waits for the batches handed over and ends the thread.
+    private func drain() {
         guard running else { return }
         running = false
         let done = DispatchSemaphore(value: 0)
