@@ -88,7 +88,7 @@ public struct RowBatch {
     }
 
     /// Empties the batch, keeping its room for the next rows.
-    public mutating func removeAll() {
+    private mutating func removeAll() {
         entries.removeAll(keepingCapacity: true)
         findings.removeAll(keepingCapacity: true)
         cells.removeAll(keepingCapacity: true)

@@ -153,9 +153,7 @@ public final class RowMapper: RowConsumer {
     }
 
     /// Maps a batch's rows and hands on its findings, in order. The batch is left as it is.
-    public func map(_ batch: inout RowBatch) { map(batch) }
-
-    public func map(_ batch: RowBatch) {
+    public func map(_ batch: inout RowBatch) {
         batch.forEach(row: { map($0, cells: $1) }, finding: { sink.diagnostic($0) })
     }
 

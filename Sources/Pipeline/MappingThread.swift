@@ -24,7 +24,7 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
     /// What `touch` read, kept so that the reading is not left out as unused.
     private var touched: UInt8 = 0
 
-    /// `mapper` is used only on the new thread until `finish` or `drain` returns.
+    /// `mapper` is used only on the new thread until `finish` returns.
     init(mapper: RowMapper) {
         self.mapper = mapper
     }
@@ -39,9 +39,9 @@ final class MappingThread: RowConsumer, @unchecked Sendable {
         swap(&mapped, &batch)
         let full = Handover(mapped)
         thread.run { [self] in
-            let rows = full.take() ?? RowBatch()
+            var rows = full.take() ?? RowBatch()
             touched = MappingThread.touch(rows.cells)
-            mapper.map(rows)
+            mapper.map(&rows)
             // Moved, not copied: the reading thread must hold the last reference.
             spentLock.lock()
             spent.append(consume rows)
